@@ -1,0 +1,138 @@
+"""Forms: the public catalogue filter and the admin session form."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from catalogue import selectors
+from catalogue.models import StateNetwork
+from catalogue.models.pages import TrainingFormat
+from catalogue.models.sessions import Session
+from catalogue.services import CatalogueError, session_slots
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    topic = forms.ModelChoiceField(
+        label=_("Topic"),
+        queryset=selectors.topics(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All topics"),
+        error_messages={"invalid_choice": _("There is no such topic.")},
+    )
+    target_group = forms.ModelChoiceField(
+        label=_("Target group"),
+        queryset=selectors.target_groups(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All target groups"),
+        error_messages={"invalid_choice": _("There is no such target group.")},
+    )
+    state = forms.ChoiceField(
+        label=_("State network"),
+        choices=[("", _("All state networks")), *StateNetwork.choices],
+        required=False,
+        error_messages={"invalid_choice": _("There is no such state network.")},
+    )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("", _("All formats")), *TrainingFormat.choices],
+        required=False,
+        error_messages={"invalid_choice": _("There is no such format.")},
+    )
+    language = forms.ModelChoiceField(
+        label=_("Language"),
+        queryset=selectors.languages(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("All languages"),
+        error_messages={"invalid_choice": _("There is no such language.")},
+    )
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter the date as YYYY-MM-DD.")},
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter the date as YYYY-MM-DD.")},
+    )
+    free = forms.BooleanField(label=_("Only with free places"), required=False)
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=100000,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": _("The page number must be a whole number."),
+            "min_value": _("The page number must be 1 or more."),
+            "max_value": _("There is no such page."),
+        },
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_from > date_to:
+            raise ValidationError(_("The start of the date range must not be after its end."))
+        return cleaned
+
+    def filters(self) -> selectors.CatalogueFilters:
+        data = self.cleaned_data
+        return selectors.CatalogueFilters(
+            query=data["q"].strip(),
+            topic=data["topic"],
+            target_group=data["target_group"],
+            state=data["state"],
+            format=data["format"],
+            language=data["language"],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            free_only=data["free"],
+        )
+
+
+class FeedFilterForm(forms.Form):
+    topic = forms.ModelChoiceField(
+        queryset=selectors.topics(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": _("There is no such topic.")},
+    )
+    state = forms.ChoiceField(
+        choices=[("", ""), *StateNetwork.choices],
+        required=False,
+        error_messages={"invalid_choice": _("There is no such state network.")},
+    )
+
+
+class SessionAdminForm(WagtailAdminModelForm):
+    """Checks the schedule as the service will expand it, so errors show on the form."""
+
+    def clean(self):
+        cleaned = super().clean()
+        needed = ("first_date", "start_time", "end_time")
+        if all(cleaned.get(field) for field in needed) and not self.errors:
+            probe = Session(
+                first_date=cleaned["first_date"],
+                start_time=cleaned["start_time"],
+                end_time=cleaned["end_time"],
+                recurrences=cleaned.get("recurrences"),
+            )
+            try:
+                session_slots(session=probe)
+            except CatalogueError as error:
+                self.add_error("recurrences", str(error))
+        capacity = cleaned.get("capacity")
+        if capacity is not None and self.instance.pk and capacity < self.instance.seats_taken:
+            self.add_error(
+                "capacity",
+                _("%(taken)s seats are already taken; the capacity cannot be lower.")
+                % {"taken": self.instance.seats_taken},
+            )
+        return cleaned

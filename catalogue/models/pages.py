@@ -1,0 +1,188 @@
+"""The catalogue's pages: the index (listing, search, feed) and one page per training."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from catalogue.blocks import TrainingBodyBlock
+from catalogue.panels import SessionsPanel
+
+
+class TrainingFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("in person")
+    ONLINE = "online", _("online")
+    HYBRID = "hybrid", _("hybrid")
+
+
+class Delivery(models.TextChoices):
+    OPEN = "open", _("open enrolment")
+    INHOUSE = "inhouse", _("in-house")
+    BOTH = "both", _("open enrolment and in-house")
+
+
+class CatalogueIndexPage(RoutablePageMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalogue.TrainingPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("catalogue")
+
+    @path("")
+    def listing(self, request):
+        from catalogue.views import catalogue_listing
+
+        return catalogue_listing(request, self)
+
+    @path("feed.ics")
+    def feed(self, request):
+        from catalogue.views import catalogue_feed
+
+        return catalogue_feed(request, self)
+
+
+class TrainingPage(RoutablePageMixin, Page):
+    topic = models.ForeignKey(
+        "catalogue.Topic", verbose_name=_("topic"), on_delete=models.PROTECT, related_name="+"
+    )
+    target_groups = ParentalManyToManyField(
+        "catalogue.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
+    )
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("One or two sentences for the catalogue listing.")
+    )
+    body = StreamField(TrainingBodyBlock(), verbose_name=_("body"), blank=True)
+    units = models.PositiveSmallIntegerField(
+        _("length in UE"),
+        validators=[MinValueValidator(1)],
+        help_text=_("Teaching units of 45 minutes."),
+    )
+    days = models.PositiveSmallIntegerField(_("days"), default=1, validators=[MinValueValidator(1)])
+    format = models.CharField(
+        _("format"), max_length=16, choices=TrainingFormat.choices, default=TrainingFormat.IN_PERSON
+    )
+    delivery = models.CharField(
+        _("delivery"), max_length=16, choices=Delivery.choices, default=Delivery.BOTH
+    )
+    languages = ParentalManyToManyField(
+        "catalogue.Language", verbose_name=_("languages"), related_name="+"
+    )
+    default_capacity = models.PositiveSmallIntegerField(
+        _("default capacity"), default=16, validators=[MinValueValidator(1)]
+    )
+    price_administration = models.DecimalField(
+        _("price per participant, administration (EUR)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("0.00"))],
+        help_text=_("0 means free of charge."),
+    )
+    price_companies = models.DecimalField(
+        _("price per participant, companies (EUR)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("0.00"))],
+        help_text=_("0 means free of charge."),
+    )
+    certificate_share = models.DecimalField(
+        _("attendance needed for a certificate"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("1.00"))],
+        help_text=_("Share of the dates a participant must attend, e.g. 0.75 for three in four."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("topic"), FieldPanel("target_groups"), FieldPanel("languages")],
+            heading=_("Classification"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("units"), FieldPanel("days")]),
+                FieldRowPanel([FieldPanel("format"), FieldPanel("delivery")]),
+                FieldPanel("default_capacity"),
+                FieldRowPanel([FieldPanel("price_administration"), FieldPanel("price_companies")]),
+                FieldPanel("certificate_share"),
+            ],
+            heading=_("Terms"),
+        ),
+        SessionsPanel(heading=_("Sessions")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("topic"),
+    ]
+    parent_page_types = ["catalogue.CatalogueIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+
+    def clean(self):
+        super().clean()
+        if self.units and self.days and self.units < self.days:
+            raise ValidationError({"units": _("A training has at least one UE per day.")})
+
+    @property
+    def is_free(self) -> bool:
+        return not self.price_administration and not self.price_companies
+
+    @property
+    def hours(self) -> Decimal:
+        return Decimal(self.units * 45) / 60
+
+    def get_context(self, request, *args, **kwargs):
+        from catalogue.selectors import upcoming_sessions_for_training
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = upcoming_sessions_for_training(training=self)
+        return context
+
+    def get_sitemap_urls(self, request=None):
+        from catalogue.selectors import upcoming_sessions_for_training
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for session in upcoming_sessions_for_training(training=self):
+            urls.append({"location": base + self.reverse_subpage("session", args=[session.pk])})
+        return urls
+
+    @path("sessions/<int:session_id>/", name="session")
+    def session(self, request, session_id):
+        from catalogue.selectors import public_session_for_training
+
+        session = public_session_for_training(training=self, session_id=session_id)
+        if session is None:
+            raise Http404
+        return self.render(
+            request,
+            template="catalogue/session_page.html",
+            context_overrides={"session": session},
+        )
+
+    @path("sessions/<int:session_id>/calendar.ics", name="session_ics")
+    def session_ics(self, request, session_id):
+        from catalogue.views import session_calendar
+
+        return session_calendar(request, self, session_id)

@@ -1,0 +1,149 @@
+"""Scheduled runs of a training and the dates they meet on."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from recurrence.fields import RecurrenceField
+
+from catalogue.models.taxonomy import StateNetwork
+
+
+class SessionStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    OPEN = "open", _("open for booking")
+    CANCELLED = "cancelled", _("cancelled")
+    HELD = "held", _("held")
+
+
+class Session(models.Model):
+    """One scheduled run of a training. Its dates are local Berlin wall-clock times plus a
+    recurrence rule; `catalogue.services.session_schedule_expand` turns them into Occurrences."""
+
+    training = models.ForeignKey(
+        "catalogue.TrainingPage",
+        verbose_name=_("training"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    state = models.CharField(_("state network"), max_length=2, choices=StateNetwork.choices)
+    venue = models.ForeignKey(
+        "catalogue.Venue",
+        verbose_name=_("venue"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sessions",
+    )
+    online = models.BooleanField(_("online"), default=False)
+    capacity = models.PositiveSmallIntegerField(_("capacity"), validators=[MinValueValidator(1)])
+    language = models.ForeignKey(
+        "catalogue.Language", verbose_name=_("language"), on_delete=models.PROTECT
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=SessionStatus.choices, default=SessionStatus.PLANNED
+    )
+    booking_deadline = models.DateField(
+        _("booking deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Last day on which seats can be booked. Empty: until the first date."),
+    )
+    is_private = models.BooleanField(
+        _("in-house (private)"),
+        default=False,
+        help_text=_("Not listed publicly; bookable only by the requesting organisation."),
+    )
+    first_date = models.DateField(_("first date"))
+    start_time = models.TimeField(_("start time"), help_text=_("Local time, Europe/Berlin."))
+    end_time = models.TimeField(_("end time"), help_text=_("Local time, Europe/Berlin."))
+    recurrences = RecurrenceField(
+        verbose_name=_("further dates"),
+        blank=True,
+        include_dtstart=False,
+        help_text=_("Repeat rule, extra dates and excluded dates, in addition to the first date."),
+    )
+    # Written only by bookings services (confirmed plus unexpired held seats).
+    seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
+    # Derived from the occurrences by the schedule expansion, for fast listing queries.
+    starts_at = models.DateTimeField(_("starts"), null=True, editable=False, db_index=True)
+    ends_at = models.DateTimeField(_("ends"), null=True, editable=False)
+    # Raised whenever what a calendar shows changes (RFC 5545 SEQUENCE).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        indexes = [models.Index(fields=["status", "is_private", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(online=True) | models.Q(venue__isnull=False),
+                name="session_has_venue_or_is_online",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        when = timezone.localtime(self.starts_at).date() if self.starts_at else self.first_date
+        return f"{self.training.title} – {when:%d.%m.%Y} ({self.get_state_display()})"
+
+    @cached_property
+    def active_occurrences(self) -> list["Occurrence"]:
+        """Occurrences that take place (uses prefetched occurrences when there are any)."""
+        return [occurrence for occurrence in self.occurrences.all() if not occurrence.is_cancelled]
+
+    @property
+    def free_places(self) -> int:
+        return max(self.capacity - self.seats_taken, 0)
+
+    @property
+    def place(self) -> str:
+        if self.venue_id:
+            return str(self.venue)
+        return str(_("Online"))
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("The end time must be after the start time.")
+        if not self.online and not self.venue_id:
+            errors["venue"] = _("Choose a venue, or mark the session as online.")
+        if self.booking_deadline and self.first_date and self.booking_deadline > self.first_date:
+            errors["booking_deadline"] = _("The booking deadline cannot be after the first date.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Occurrence(models.Model):
+    """One meeting of a session, as aware datetimes. Rows come from the schedule expansion."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="occurrences")
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("occurrence")
+        verbose_name_plural = _("occurrences")
+        indexes = [models.Index(fields=["start"])]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "start"], name="occurrence_unique_start"),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="occurrence_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        start = timezone.localtime(self.start)
+        end = timezone.localtime(self.end)
+        return f"{start:%d.%m.%Y %H:%M}–{end:%H:%M}"
+
+    @property
+    def local_date(self):
+        return timezone.localtime(self.start).date()

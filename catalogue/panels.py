@@ -1,0 +1,25 @@
+"""Admin panel that lists a training's sessions on its edit page."""
+
+from wagtail.admin.panels import Panel
+
+
+class SessionsPanel(Panel):
+    """Read-only: sessions are managed in their own admin listing, not in page revisions."""
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "sessions"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "catalogue/panels/sessions_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from catalogue.selectors import sessions_for_training_admin
+
+            context = super().get_context_data(parent_context)
+            training = self.instance
+            context["training"] = training
+            context["sessions"] = (
+                sessions_for_training_admin(training=training)[:50] if training.pk else []
+            )
+            return context

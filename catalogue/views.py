@@ -1,0 +1,89 @@
+"""Thin views behind the catalogue pages' routes: parse input, call a selector, render."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from catalogue import selectors
+from catalogue.forms import CatalogueFilterForm, FeedFilterForm
+from catalogue.ics import build_calendar, session_events
+
+TRAININGS_PER_PAGE = 10
+
+
+def catalogue_listing(request, index):
+    form = CatalogueFilterForm(request.GET)
+    context = {"form": form, "page_obj": None, "feed_query": ""}
+    status = 200
+    if form.is_valid():
+        paginator = Paginator(
+            selectors.catalogue_trainings(index=index, filters=form.filters()), TRAININGS_PER_PAGE
+        )
+        number = form.cleaned_data["page"] or 1
+        try:
+            context["page_obj"] = paginator.page(number)
+        except EmptyPage:
+            status = 404
+            context["page_error"] = _(
+                "There is no page %(number)s; the results have %(pages)s page(s)."
+            ) % {"number": number, "pages": paginator.num_pages}
+        query = request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        context["feed_query"] = urlencode(
+            {key: request.GET[key] for key in ("topic", "state") if request.GET.get(key)}
+        )
+    else:
+        status = 400
+    response = index.render(request, context_overrides=context)
+    response.status_code = status
+    return response
+
+
+def catalogue_feed(request, index):
+    form = FeedFilterForm(request.GET)
+    if not form.is_valid():
+        messages = [str(message) for errors in form.errors.values() for message in errors]
+        return HttpResponseBadRequest(" ".join(messages), content_type="text/plain; charset=utf-8")
+    sessions = list(
+        selectors.feed_sessions(topic=form.cleaned_data["topic"], state=form.cleaned_data["state"])
+    )
+    pages = selectors.training_translations(
+        translation_keys=[session.training.translation_key for session in sessions],
+        language_code=get_language(),
+    )
+    events = []
+    for session in sessions:
+        page = pages.get(session.training.translation_key, session.training)
+        url = request.build_absolute_uri(
+            page.url + page.reverse_subpage("session", args=[session.pk])
+        )
+        events.extend(session_events(session=session, title=page.title, url=url))
+    return _calendar_response(
+        build_calendar(events, name=_("IQ trainings: upcoming sessions")),
+        filename="iq-trainings.ics",
+        inline=True,
+    )
+
+
+def session_calendar(request, training, session_id):
+    session = selectors.public_session_for_training(training=training, session_id=session_id)
+    if session is None:
+        raise Http404
+    url = request.build_absolute_uri(
+        training.url + training.reverse_subpage("session", args=[session.pk])
+    )
+    calendar = build_calendar(
+        session_events(session=session, title=training.title, url=url), name=training.title
+    )
+    return _calendar_response(calendar, filename=f"iq-session-{session.pk}.ics", inline=False)
+
+
+def _calendar_response(body: bytes, *, filename: str, inline: bool) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response

@@ -1,0 +1,135 @@
+"""The catalogue in the Wagtail admin: sessions and the snippets trainings are described with."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from catalogue.forms import SessionAdminForm
+from catalogue.models import Language, Session, TargetGroup, Topic, TrainingPage, Venue
+from catalogue.services import session_save
+
+
+class SessionFilterSet(WagtailFilterSet):
+    training = django_filters.ModelChoiceFilter(
+        label=_("Training"),
+        queryset=TrainingPage.objects.filter(locale__language_code="de").order_by("title"),
+    )
+    starts_at = django_filters.DateFromToRangeFilter(
+        label=_("Starts between"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Session
+        fields = ["training", "state", "status", "is_private", "starts_at"]
+
+
+class SessionCreateView(generic.CreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        training = TrainingPage.objects.filter(pk=self.request.GET.get("training") or 0).first()
+        if training:
+            initial.update(training=training, capacity=training.default_capacity)
+        return initial
+
+    def save_instance(self):
+        instance = session_save(session=self.form.save(commit=False))
+        log(instance=instance, action="wagtail.create", content_changed=True)
+        return instance
+
+
+class SessionEditView(generic.EditView):
+    def save_instance(self):
+        instance = session_save(session=self.form.save(commit=False))
+        self.has_content_changes = self.form.has_changed()
+        log(instance=instance, action="wagtail.edit", content_changed=self.has_content_changes)
+        return instance
+
+
+class SessionViewSet(ModelViewSet):
+    model = Session
+    icon = "date"
+    menu_label = _("Sessions")
+    menu_order = 210
+    add_to_admin_menu = True
+    add_view_class = SessionCreateView
+    edit_view_class = SessionEditView
+    inspect_view_enabled = True
+    copy_view_enabled = True
+    list_display = ["__str__", "starts_at", "state", "place", "status", "seats_taken", "capacity"]
+    list_export = [
+        "pk",
+        "training",
+        "starts_at",
+        "ends_at",
+        "state",
+        "place",
+        "online",
+        "language",
+        "status",
+        "is_private",
+        "capacity",
+        "seats_taken",
+        "booking_deadline",
+    ]
+    export_filename = "sessions"
+    filterset_class = SessionFilterSet
+    search_fields = ["training__title", "venue__city", "venue__name"]
+    search_backend_name = None
+    ordering = ["-starts_at"]
+    panels = [
+        FieldPanel("training"),
+        FieldRowPanel([FieldPanel("state"), FieldPanel("language")]),
+        FieldRowPanel([FieldPanel("venue"), FieldPanel("online")]),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("booking_deadline"), FieldPanel("is_private")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("first_date"),
+                FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldPanel("recurrences"),
+            ],
+            heading=_("Schedule (Berlin time)"),
+        ),
+    ]
+
+    def get_edit_handler(self):
+        return ObjectList(self.panels, base_form_class=SessionAdminForm).bind_to_model(self.model)
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+    list_display = ["name", "name_en", "slug"]
+
+
+class LanguageViewSet(SnippetViewSet):
+    model = Language
+    icon = "globe"
+    list_display = ["code", "name", "name_en"]
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "site"
+    list_display = ["name", "city", "state"]
+    list_filter = ["state"]
+    search_fields = ["name", "city"]
+
+
+class CatalogueSnippets(SnippetViewSetGroup):
+    menu_label = _("Catalogue data")
+    menu_icon = "folder-open-inverse"
+    menu_order = 220
+    items = (TopicViewSet, TargetGroupViewSet, LanguageViewSet, VenueViewSet)

@@ -1,0 +1,42 @@
+"""Presentation helpers for the public templates."""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language: the same page (and sub-route) in that language, else its home."""
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    site = Site.find_for_request(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        locale = locales.get(code)
+        if isinstance(page, Page) and locale is not None:
+            translation = page.get_translation_or_none(locale)
+            if translation is not None and translation.live:
+                url = translation.get_url(request)
+                page_url = page.get_url(request)
+                if url and page_url and request.path.startswith(page_url):
+                    url += request.path[len(page_url) :]
+                    if request.GET:
+                        url += "?" + request.GET.urlencode()
+        if url is None and site is not None and locale is not None:
+            home = site.root_page.get_translation_or_none(locale)
+            url = home.get_url(request) if home else None
+        links.append({"code": code, "name": name, "url": url or "/", "current": code == current})
+    return links
+
+
+@register.filter
+def localized_page(page):
+    """The page in the active language, when it has been translated."""
+    return page.localized if page else None
