@@ -39,7 +39,7 @@ test: install
 
 # Extract new UI strings into the .po files (then translate them and commit).
 messages: install
-	$(PY) manage.py makemessages --locale de --locale en --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*'
+	$(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*'
 
 bench: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/iq_trainings_bench} \

@@ -2,12 +2,12 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlparse
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
@@ -69,6 +69,7 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str, method: str = 
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Berlin")
     stamp = timezone.now()
+    events = list(events)
     for item in events:
         event = Event()
         event.add("uid", item.uid)
@@ -83,5 +84,12 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str, method: str = 
         event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
         event.add("last-modified", item.last_modified)
         calendar.add_component(event)
-    calendar.add_missing_timezones()
+    if events:
+        # A VTIMEZONE that covers just the events' span keeps the file small.
+        calendar.add_missing_timezones(
+            first_date=min(item.start for item in events).date() - timedelta(days=366),
+            last_date=max(item.end for item in events).date() + timedelta(days=366),
+        )
+    else:
+        calendar.add_component(Timezone.from_tzid("Europe/Berlin", last_date=stamp.date()))
     return calendar.to_ical()

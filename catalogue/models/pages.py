@@ -47,7 +47,7 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
 
         return catalogue_listing(request, self)
 
-    @path("feed.ics")
+    @path("feed/")
     def feed(self, request):
         from catalogue.views import catalogue_feed
 
@@ -181,7 +181,7 @@ class TrainingPage(RoutablePageMixin, Page):
             context_overrides={"session": session},
         )
 
-    @path("sessions/<int:session_id>/calendar.ics", name="session_ics")
+    @path("sessions/<int:session_id>/calendar/", name="session_ics")
     def session_ics(self, request, session_id):
         from catalogue.views import session_calendar
 

@@ -12,3 +12,6 @@ ALLOWED_HOSTS = ["*"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Static files come straight from the finders here; only production collects them.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

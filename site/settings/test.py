@@ -16,3 +16,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
+# Static files come straight from the finders here; only production collects them.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -260,6 +260,7 @@ class Command(BaseCommand):
         for name, value in fields.items():
             setattr(translation, name, value)
         translation.save_revision().publish()
+        translation.refresh_from_db()
         return translation
 
     def trainings(self, index, english, topics, target_groups, languages):

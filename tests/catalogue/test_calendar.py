@@ -1,0 +1,131 @@
+"""Calendar output, parsed back with vobject (an independent iCalendar parser)."""
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import vobject
+from recurrence import WEEKLY, Recurrence, Rule
+
+from catalogue.factories import TopicFactory, make_session, make_training
+from catalogue.models.sessions import SessionStatus
+from catalogue.services import session_save
+
+pytestmark = pytest.mark.django_db
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def parse(response):
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return vobject.readOne(response.content.decode())
+
+
+def events(calendar):
+    return sorted(calendar.vevent_list, key=lambda event: event.dtstart.value)
+
+
+@pytest.fixture
+def series(site_tree):
+    """A weekly 09:00–12:00 series across the switch to summer time (28 March 2027)."""
+    training = make_training(site_tree.index, title="Interkulturelle Kompetenz")
+    session = make_session(
+        training,
+        first_date=date(2027, 3, 15),
+        recurrences=Recurrence(rrules=[Rule(WEEKLY, count=4)]),
+    )
+    return training, session
+
+
+def session_ics(client, training, session):
+    return client.get(training.url + training.reverse_subpage("session_ics", args=[session.pk]))
+
+
+def test_session_ics_has_timezone_and_times_equal_to_the_page(client, series):
+    training, session = series
+    calendar = parse(session_ics(client, training, session))
+    page = client.get(training.url + training.reverse_subpage("session", args=[session.pk]))
+
+    assert calendar.vtimezone.tzid.value == "Europe/Berlin"
+    parsed = [(e.dtstart.value, e.dtend.value) for e in events(calendar)]
+    assert len(parsed) == 4
+    for start, end in parsed:
+        assert (start.astimezone(BERLIN).hour, end.astimezone(BERLIN).hour) == (9, 12)
+    shown = re.findall(r'<time datetime="([^"]+)">', page.content.decode())
+    shown_pairs = list(zip(shown[::2], shown[1::2], strict=True))
+    assert [
+        (datetime.fromisoformat(s), datetime.fromisoformat(e)) for s, e in shown_pairs
+    ] == parsed
+    # Same wall clock, different UTC offset on either side of the switch.
+    assert parsed[0][0].utcoffset() != parsed[-1][0].utcoffset()
+
+
+def test_uids_are_stable_and_sequence_rises_when_the_session_changes(client, series):
+    training, session = series
+    first = events(parse(session_ics(client, training, session)))
+
+    session.start_time = session.start_time.replace(hour=10)
+    session_save(session=session)
+    second = events(parse(session_ics(client, training, session)))
+
+    assert [e.uid.value for e in first] == [e.uid.value for e in second]
+    assert len({e.uid.value for e in first}) == 4
+    assert {e.sequence.value for e in first} == {"0"}
+    assert {e.sequence.value for e in second} == {"1"}
+    assert all(e.dtstamp.value.tzinfo is not None for e in second)
+    assert second[0].dtstart.value.astimezone(BERLIN).hour == 10
+
+
+def test_excluded_date_of_an_open_session_is_marked_cancelled(client, series):
+    training, session = series
+    session.recurrences = Recurrence(
+        rrules=[Rule(WEEKLY, count=4)], exdates=[datetime(2027, 3, 22)]
+    )
+    session_save(session=session)
+
+    statuses = {
+        e.dtstart.value.date(): e.status.value
+        for e in events(parse(session_ics(client, training, session)))
+    }
+    assert statuses[date(2027, 3, 22)] == "CANCELLED"
+    assert [s for s in statuses.values()].count("CONFIRMED") == 3
+
+
+def test_feed_lists_open_sessions_and_filters_by_topic_and_state(client, site_tree):
+    asylum = TopicFactory(slug="asylum")
+    agg = TopicFactory(slug="agg")
+    make_session(make_training(site_tree.index, title="Asyl Berlin", topic=asylum), state="BE")
+    make_session(make_training(site_tree.index, title="AGG Bayern", topic=agg), state="BY")
+    make_session(make_training(site_tree.index, title="Geplant"), status=SessionStatus.PLANNED)
+    make_session(make_training(site_tree.index, title="Privat"), is_private=True)
+
+    def summaries(query=""):
+        calendar = parse(client.get(f"/schulungen/feed/{query}"))
+        return sorted(e.summary.value for e in calendar.contents.get("vevent", []))
+
+    assert summaries() == ["AGG Bayern", "Asyl Berlin"]
+    assert summaries("?topic=asylum") == ["Asyl Berlin"]
+    assert summaries("?state=BY") == ["AGG Bayern"]
+    assert summaries("?topic=asylum&state=BY") == []
+
+
+def test_feed_marks_a_cancelled_session(client, series):
+    training, session = series
+    session.status = SessionStatus.CANCELLED
+    session_save(session=session)
+
+    feed = parse(client.get("/schulungen/feed/"))
+    assert {e.status.value for e in feed.vevent_list} == {"CANCELLED"}
+    assert {e.sequence.value for e in feed.vevent_list} == {"1"}
+
+
+def test_feed_rejects_unknown_filters_with_a_message(client, site_tree):
+    response = client.get("/schulungen/feed/?state=ZZ")
+    assert response.status_code == 400
+    assert "Dieses Landesnetzwerk gibt es nicht." in response.content.decode()
+
+
+def test_catalogue_page_advertises_the_feed(client, site_tree):
+    html = client.get("/schulungen/?topic=&state=BE").content.decode()
+    assert '<link rel="alternate" type="text/calendar"' in html
+    assert 'href="/schulungen/feed/?state=BE"' in html
