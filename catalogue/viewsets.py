@@ -67,15 +67,23 @@ class SessionViewSet(ModelViewSet):
         "starts_at",
         "ends_at",
         "state",
+        "get_state_display",
         "place",
         "online",
         "language",
-        "status",
+        "get_status_display",
         "is_private",
         "capacity",
         "seats_taken",
         "booking_deadline",
     ]
+    export_headings = {
+        "pk": _("ID"),
+        "state": _("State code"),
+        "get_state_display": _("State network"),
+        "place": _("Place"),
+        "get_status_display": _("Status"),
+    }
     export_filename = "sessions"
     filterset_class = SessionFilterSet
     search_fields = ["training__title", "venue__city", "venue__name"]

@@ -1,0 +1,58 @@
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.utils import timezone
+
+from catalogue.models import Session, StateNetwork, Topic, TrainingPage, Venue
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_builds_a_realistic_catalogue_and_is_idempotent(client):
+    call_command("seed_demo")
+    counts = (TrainingPage.objects.count(), Session.objects.count())
+    call_command("seed_demo")
+
+    assert (TrainingPage.objects.count(), Session.objects.count()) == counts
+    german = TrainingPage.objects.filter(locale__language_code="de")
+    english = TrainingPage.objects.filter(locale__language_code="en")
+    assert german.count() >= 25
+    assert english.count() == german.count()
+    assert set(Venue.objects.values_list("state", flat=True)) == set(StateNetwork.values)
+    assert set(Topic.objects.values_list("slug", flat=True)) >= {
+        "intercultural-competence",
+        "asylum-and-forced-migration",
+        "anti-discrimination-agg",
+        "diversity-management",
+        "german-at-work",
+        "language-sensitive-counselling",
+    }
+
+    now = timezone.now()
+    sessions = Session.objects.all()
+    assert sessions.count() >= 150
+    assert sessions.filter(starts_at__lt=now, starts_at__gte=now - timedelta(days=366)).count() > 50
+    assert sessions.filter(starts_at__gt=now, starts_at__lte=now + timedelta(days=366)).count() > 50
+    # Series across a change of the clocks keep their Berlin wall-clock time on every date.
+    crossing = [
+        session
+        for session in sessions.prefetch_related("occurrences")
+        if len({timezone.localtime(o.start).utcoffset() for o in session.occurrences.all()}) == 2
+    ]
+    assert len(crossing) >= 2
+    for session in crossing:
+        assert len({timezone.localtime(o.start).time() for o in session.occurrences.all()}) == 1
+
+    assert authenticate(username="editor", password="iq-demo-2026") is not None
+    assert client.get("/").status_code == 200
+    assert client.get("/en/trainings/").status_code == 200
+
+
+def test_seed_demo_scale_adds_trainings_with_ten_sessions_each():
+    call_command("seed_demo")
+    before = Session.objects.count()
+    call_command("seed_demo", scale=3)
+    assert Session.objects.count() - before == 30
+    assert TrainingPage.objects.filter(slug__startswith="skalierung-").count() == 3
