@@ -5,23 +5,10 @@ from datetime import date, datetime, time
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import (
-    Count,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    TextField,
-    Value,
-)
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from catalogue.models import (
     CatalogueIndexPage,
@@ -31,6 +18,7 @@ from catalogue.models import (
     TargetGroup,
     Topic,
     TrainingPage,
+    Venue,
 )
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import BERLIN
@@ -38,6 +26,7 @@ from catalogue.schedule import BERLIN
 # Sessions the public sees announced on a training page and in the listing.
 LISTED_STATUSES = (SessionStatus.PLANNED, SessionStatus.OPEN)
 SEARCH_CONFIGS = {"de": "german", "en": "english"}
+NO_DATE = datetime.max.replace(tzinfo=BERLIN)
 
 
 @dataclass(frozen=True)
@@ -80,19 +69,26 @@ def _listed_upcoming_sessions(filters: CatalogueFilters | None = None) -> QueryS
     return sessions
 
 
-def catalogue_trainings(*, index: CatalogueIndexPage, filters: CatalogueFilters) -> QuerySet:
-    """The trainings of one catalogue (one language), filtered, with their next date.
+@dataclass(frozen=True)
+class ListedTraining:
+    """A training's place in a listing: enough to sort, count and paginate."""
 
+    pk: int
+    next_start: datetime | None
+    upcoming_count: int
+
+
+def catalogue_trainings(
+    *, index: CatalogueIndexPage, filters: CatalogueFilters
+) -> list[ListedTraining]:
+    """The trainings of one catalogue (one language), filtered and in listing order.
+
+    Two light queries instead of a subquery per training: the trainings that pass the
+    training filters, and one aggregate of the matching upcoming sessions per training.
     Sessions belong to the training in the default language; translations share its
-    translation_key, so the sessions are matched through it.
+    translation_key, so the two are matched through it.
     """
-    trainings = (
-        TrainingPage.objects.child_of(index)
-        .live()
-        .public()
-        .select_related("topic")
-        .defer_streamfields()
-    )
+    trainings = TrainingPage.objects.child_of(index).live().public()
     if filters.topic:
         trainings = trainings.filter(topic=filters.topic)
     if filters.target_group:
@@ -101,28 +97,43 @@ def catalogue_trainings(*, index: CatalogueIndexPage, filters: CatalogueFilters)
         trainings = trainings.filter(format=filters.format)
     if filters.language:
         trainings = trainings.filter(languages=filters.language)
-
-    sessions = _listed_upcoming_sessions(filters).filter(
-        training__translation_key=OuterRef("translation_key")
-    )
-    if filters.filters_sessions:
-        trainings = trainings.filter(Exists(sessions))
-    trainings = trainings.annotate(
-        next_start=Subquery(sessions.order_by("starts_at").values("starts_at")[:1]),
-        upcoming_count=Coalesce(
-            Subquery(
-                sessions.order_by()
-                .values("training__translation_key")
-                .annotate(count=Count("pk"))
-                .values("count")[:1],
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        ),
-    )
     if filters.query:
-        return _search(trainings, filters.query)
-    return trainings.order_by(F("next_start").asc(nulls_last=True), "title")
+        trainings = _search(trainings, filters.query)
+    else:
+        trainings = trainings.order_by("title")
+    candidates = list(trainings.values_list("pk", "translation_key"))
+
+    upcoming = {
+        row["training__translation_key"]: (row["next_start"], row["count"])
+        for row in _listed_upcoming_sessions(filters)
+        .order_by()
+        .values("training__translation_key")
+        .annotate(next_start=Min("starts_at"), count=Count("pk"))
+    }
+    listed = [
+        ListedTraining(pk, *upcoming.get(key, (None, 0)))
+        for pk, key in candidates
+        if key in upcoming or not filters.filters_sessions
+    ]
+    if not filters.query:  # by next date; a search keeps its ranking
+        listed.sort(key=lambda item: (item.next_start is None, item.next_start or NO_DATE))
+    return listed
+
+
+def trainings_for_listing(listed: list[ListedTraining]) -> list[TrainingPage]:
+    """The pages of one listing page, in its order, with `next_start` and `upcoming_count`."""
+    pages = (
+        TrainingPage.objects.filter(pk__in=[item.pk for item in listed])
+        .select_related("topic")
+        .defer_streamfields()
+        .in_bulk()
+    )
+    result = []
+    for item in listed:
+        page = pages[item.pk]
+        page.next_start, page.upcoming_count = item.next_start, item.upcoming_count
+        result.append(page)
+    return result
 
 
 def _search(trainings: QuerySet, query: str) -> QuerySet:
@@ -180,9 +191,23 @@ def sessions_for_training_admin(*, training: TrainingPage) -> QuerySet[Session]:
     )
 
 
-def feed_sessions(*, topic: Topic | None = None, state: str = "") -> QuerySet[Session]:
-    """Public sessions for the catalogue feed: open ones with dates to come, and cancelled ones
-    (so subscribed calendars drop them)."""
+@dataclass(frozen=True)
+class FeedOccurrence:
+    pk: int
+    start: datetime
+    end: datetime
+    cancelled: bool
+    session_id: int
+    sequence: int
+    updated_at: datetime
+    venue: Venue | None
+    translation_key: str
+
+
+def feed_occurrences(*, topic: Topic | None = None, state: str = "") -> list[FeedOccurrence]:
+    """Dates of public sessions for the catalogue feed, as plain rows (the feed can hold
+    thousands): open sessions that have not ended, and cancelled ones so that subscribed
+    calendars drop them."""
     sessions = public_sessions().filter(
         status__in=(SessionStatus.OPEN, SessionStatus.CANCELLED), ends_at__gte=timezone.now()
     )
@@ -190,18 +215,54 @@ def feed_sessions(*, topic: Topic | None = None, state: str = "") -> QuerySet[Se
         sessions = sessions.filter(training__topic=topic)
     if state:
         sessions = sessions.filter(state=state)
-    return _with_occurrences(sessions.select_related("training")).order_by("starts_at", "pk")
+    rows = (
+        Occurrence.objects.filter(session__in=sessions)
+        .order_by("start", "pk")
+        .values_list(
+            "pk",
+            "start",
+            "end",
+            "is_cancelled",
+            "session_id",
+            "session__status",
+            "session__sequence",
+            "session__updated_at",
+            "session__venue_id",
+            "session__training__translation_key",
+        )
+    )
+    rows = list(rows)
+    venues = Venue.objects.in_bulk({row[8] for row in rows if row[8]})
+    return [
+        FeedOccurrence(
+            pk=pk,
+            start=start,
+            end=end,
+            cancelled=cancelled or status == SessionStatus.CANCELLED,
+            session_id=session_id,
+            sequence=sequence,
+            updated_at=updated_at,
+            venue=venues.get(venue_id),
+            translation_key=str(key),
+        )
+        for pk, start, end, cancelled, session_id, status, sequence, updated_at, venue_id, key in rows
+    ]
 
 
 def training_translations(*, translation_keys, language_code: str) -> dict:
-    """Each training in the given language (falling back to the original), by translation key."""
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        return {}
-    pages = TrainingPage.objects.live().filter(
-        translation_key__in=set(translation_keys), locale=locale
+    """Each training in the given language (else in any language), by translation key (str)."""
+    pages = (
+        TrainingPage.objects.live()
+        .filter(translation_key__in=set(translation_keys))
+        .select_related("locale")
+        .only("title", "slug", "url_path", "translation_key", "locale__language_code")
     )
-    return {page.translation_key: page for page in pages.defer_streamfields()}
+    by_key = {}
+    for page in pages:
+        key = str(page.translation_key)
+        if key not in by_key or page.locale.language_code == language_code:
+            by_key[key] = page
+    return by_key
 
 
 def topics() -> QuerySet[Topic]:
@@ -229,7 +290,4 @@ def next_public_sessions(*, limit: int) -> list[tuple[Session, TrainingPage]]:
         translation_keys=[session.training.translation_key for session in sessions],
         language_code=get_language(),
     )
-    return [
-        (session, pages.get(session.training.translation_key, session.training))
-        for session in sessions
-    ]
+    return [(session, pages[str(session.training.translation_key)]) for session in sessions]

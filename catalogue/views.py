@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 
 from catalogue import selectors
 from catalogue.forms import CatalogueFilterForm, FeedFilterForm
-from catalogue.ics import build_calendar, session_events
+from catalogue.ics import (
+    CalendarEvent,
+    build_calendar,
+    occurrence_uid,
+    session_events,
+    venue_location,
+)
 
 TRAININGS_PER_PAGE = 10
 
@@ -24,7 +30,9 @@ def catalogue_listing(request, index):
         )
         number = form.cleaned_data["page"] or 1
         try:
-            context["page_obj"] = paginator.page(number)
+            page_obj = paginator.page(number)
+            page_obj.object_list = selectors.trainings_for_listing(page_obj.object_list)
+            context["page_obj"] = page_obj
         except EmptyPage:
             status = 404
             context["page_error"] = _(
@@ -48,20 +56,32 @@ def catalogue_feed(request, index):
     if not form.is_valid():
         messages = [str(message) for errors in form.errors.values() for message in errors]
         return HttpResponseBadRequest(" ".join(messages), content_type="text/plain; charset=utf-8")
-    sessions = list(
-        selectors.feed_sessions(topic=form.cleaned_data["topic"], state=form.cleaned_data["state"])
+    occurrences = selectors.feed_occurrences(
+        topic=form.cleaned_data["topic"], state=form.cleaned_data["state"]
     )
     pages = selectors.training_translations(
-        translation_keys=[session.training.translation_key for session in sessions],
+        translation_keys={occurrence.translation_key for occurrence in occurrences},
         language_code=get_language(),
     )
+    page_urls = {key: request.build_absolute_uri(page.url) for key, page in pages.items()}
     events = []
-    for session in sessions:
-        page = pages.get(session.training.translation_key, session.training)
-        url = request.build_absolute_uri(
-            page.url + page.reverse_subpage("session", args=[session.pk])
+    for occurrence in occurrences:
+        page = pages[occurrence.translation_key]
+        url = f"{page_urls[occurrence.translation_key]}sessions/{occurrence.session_id}/"
+        events.append(
+            CalendarEvent(
+                uid=occurrence_uid(occurrence.pk),
+                sequence=occurrence.sequence,
+                start=occurrence.start,
+                end=occurrence.end,
+                summary=page.title,
+                location=venue_location(occurrence.venue),
+                description=url,
+                url=url,
+                cancelled=occurrence.cancelled,
+                last_modified=occurrence.updated_at,
+            )
         )
-        events.extend(session_events(session=session, title=page.title, url=url))
     return _calendar_response(
         build_calendar(events, name=_("IQ trainings: upcoming sessions")),
         filename="iq-trainings.ics",

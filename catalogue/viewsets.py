@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -60,7 +61,15 @@ class SessionViewSet(ModelViewSet):
     edit_view_class = SessionEditView
     inspect_view_enabled = True
     copy_view_enabled = True
-    list_display = ["__str__", "starts_at", "state", "place", "status", "seats_taken", "capacity"]
+    list_display = [
+        Column("training", label=_("Training")),
+        "starts_at",
+        "state",
+        Column("place", label=_("Place")),
+        "status",
+        "seats_taken",
+        "capacity",
+    ]
     list_export = [
         "pk",
         "training",

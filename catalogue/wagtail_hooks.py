@@ -1,3 +1,5 @@
+from django.urls import reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -9,3 +11,9 @@ register_snippet(CatalogueSnippets)
 @hooks.register("register_admin_viewset")
 def register_session_viewset():
     return SessionViewSet("catalogue_session")
+
+
+@hooks.register("insert_global_admin_js")
+def recurrence_widget_translations():
+    """django-recurrence's widget takes its labels from this JavaScript catalogue."""
+    return format_html('<script src="{}"></script>', reverse("javascript-catalog"))

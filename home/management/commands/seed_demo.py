@@ -439,6 +439,7 @@ class Command(BaseCommand):
         """Add `count` trainings with ten sessions each; sessions and occurrences in bulk."""
         topic_list = list(topics.values())
         today = timezone.localdate()
+        two_days = self.multi_day_rule(2)
         existing = (
             TrainingPage.objects.child_of(index).filter(slug__startswith="skalierung-").count()
         )
@@ -448,8 +449,8 @@ class Command(BaseCommand):
                 slug=f"skalierung-{number + 1}",
                 summary="Zusätzliche Schulung für Lasttests.",
                 topic=topic_list[number % len(topic_list)],
-                units=8,
-                days=1,
+                units=16,
+                days=2,
                 live=True,
                 has_unpublished_changes=False,
                 first_published_at=timezone.now(),
@@ -473,7 +474,7 @@ class Command(BaseCommand):
                         first_date=first_date,
                         start_time=time(9, 0),
                         end_time=time(16, 0),
-                        recurrences=Recurrence(),
+                        recurrences=two_days,
                     )
                 )
             occurrences = []
@@ -482,7 +483,7 @@ class Command(BaseCommand):
                     first_date=session.first_date,
                     start_time=session.start_time,
                     end_time=session.end_time,
-                    recurrence=None,
+                    recurrence=session.recurrences,
                 )
                 session.starts_at, session.ends_at = slots[0].start, slots[-1].end
                 occurrences += [
