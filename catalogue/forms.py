@@ -14,20 +14,14 @@ from catalogue.services import CatalogueError, session_slots
 
 class CatalogueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    topic = forms.ModelChoiceField(
+    topic = forms.ChoiceField(
         label=_("Topic"),
-        queryset=selectors.topics(),
-        to_field_name="slug",
         required=False,
-        empty_label=_("All topics"),
         error_messages={"invalid_choice": _("There is no such topic.")},
     )
-    target_group = forms.ModelChoiceField(
+    target_group = forms.ChoiceField(
         label=_("Target group"),
-        queryset=selectors.target_groups(),
-        to_field_name="slug",
         required=False,
-        empty_label=_("All target groups"),
         error_messages={"invalid_choice": _("There is no such target group.")},
     )
     state = forms.ChoiceField(
@@ -42,12 +36,9 @@ class CatalogueFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("There is no such format.")},
     )
-    language = forms.ModelChoiceField(
+    language = forms.ChoiceField(
         label=_("Language"),
-        queryset=selectors.languages(),
-        to_field_name="code",
         required=False,
-        empty_label=_("All languages"),
         error_messages={"invalid_choice": _("There is no such language.")},
     )
     date_from = forms.DateField(
@@ -75,6 +66,19 @@ class CatalogueFilterForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choices = selectors.filter_choices()
+        self.fields["topic"].choices = [("", _("All topics"))] + [
+            (slug, topic.label) for slug, topic in self.choices.topics.items()
+        ]
+        self.fields["target_group"].choices = [("", _("All target groups"))] + [
+            (slug, group.label) for slug, group in self.choices.target_groups.items()
+        ]
+        self.fields["language"].choices = [("", _("All languages"))] + [
+            (code, language.label) for code, language in self.choices.languages.items()
+        ]
+
     def clean(self):
         cleaned = super().clean()
         date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
@@ -86,11 +90,11 @@ class CatalogueFilterForm(forms.Form):
         data = self.cleaned_data
         return selectors.CatalogueFilters(
             query=data["q"].strip(),
-            topic=data["topic"],
-            target_group=data["target_group"],
+            topic=self.choices.topics.get(data["topic"]),
+            target_group=self.choices.target_groups.get(data["target_group"]),
             state=data["state"],
             format=data["format"],
-            language=data["language"],
+            language=self.choices.languages.get(data["language"]),
             date_from=data["date_from"],
             date_to=data["date_to"],
             free_only=data["free"],

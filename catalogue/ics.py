@@ -37,6 +37,7 @@ class CalendarEvent:
     last_modified: datetime
 
 
+@lru_cache(maxsize=1)
 def uid_domain() -> str:
     return urlparse(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
 
@@ -89,6 +90,7 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str, method: str = 
     else:
         first = last = timezone.localdate()
     body = [_vtimezone(first.year, last.year)]
+    folded = lru_cache(maxsize=4096)(_fold)  # dates of one session share most lines
     for item in events:
         lines_event = [
             "BEGIN:VEVENT",
@@ -105,7 +107,7 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str, method: str = 
             f"LAST-MODIFIED:{_utc(item.last_modified)}",
             "END:VEVENT",
         ]
-        body.append("".join(_fold(line) for line in lines_event))
+        body.append("".join(folded(line) for line in lines_event))
     head = "".join(_fold(line) for line in lines)
     return (head + "".join(body) + "END:VCALENDAR\r\n").encode()
 
@@ -143,13 +145,12 @@ def _fold(line: str) -> str:
     encoded = line.encode()
     if len(encoded) <= 75:
         return line + "\r\n"
-    parts, current, size, limit = [], [], 0, 75
-    for char in line:
-        width = len(char.encode())
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, 74  # continuation lines start with a space
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts) + "\r\n"
+    parts, start, limit = [], 0, 75
+    while len(encoded) - start > limit:
+        end = start + limit
+        while encoded[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its lead
+            end -= 1
+        parts.append(encoded[start:end])
+        start, limit = end, 74  # continuation lines begin with a space
+    parts.append(encoded[start:])
+    return b"\r\n ".join(parts).decode() + "\r\n"

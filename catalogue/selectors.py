@@ -2,14 +2,27 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, TextField
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    TextField,
+)
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from catalogue.caching import cached
 from catalogue.models import (
     CatalogueIndexPage,
     Language,
@@ -26,7 +39,6 @@ from catalogue.schedule import BERLIN
 # Sessions the public sees announced on a training page and in the listing.
 LISTED_STATUSES = (SessionStatus.PLANNED, SessionStatus.OPEN)
 SEARCH_CONFIGS = {"de": "german", "en": "english"}
-NO_DATE = datetime.max.replace(tzinfo=BERLIN)
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,19 @@ class CatalogueFilters:
     date_from: date | None = None
     date_to: date | None = None
     free_only: bool = False
+
+    def cache_key(self) -> tuple:
+        return (
+            self.query,
+            self.topic and self.topic.pk,
+            self.target_group and self.target_group.pk,
+            self.state,
+            self.format,
+            self.language and self.language.pk,
+            self.date_from,
+            self.date_to,
+            self.free_only,
+        )
 
     @property
     def filters_sessions(self) -> bool:
@@ -69,12 +94,22 @@ def _listed_upcoming_sessions(filters: CatalogueFilters | None = None) -> QueryS
     return sessions
 
 
-@dataclass(frozen=True)
-class ListedTraining:
+class Epoch(Func):
+    """Seconds since 1970 as an integer: far cheaper to fetch in bulk than datetimes."""
+
+    template = "CAST(EXTRACT(EPOCH FROM %(expressions)s) AS bigint)"
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        template = "CAST(strftime('%%%%s', %(expressions)s) AS integer)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
+class ListedTraining(NamedTuple):
     """A training's place in a listing: enough to sort, count and paginate."""
 
     pk: int
-    next_start: datetime | None
+    next_start: int | None  # epoch seconds; a datetime only for the trainings shown
     upcoming_count: int
 
 
@@ -83,10 +118,26 @@ def catalogue_trainings(
 ) -> list[ListedTraining]:
     """The trainings of one catalogue (one language), filtered and in listing order.
 
+    Cached until the catalogue changes and for one minute at most (sessions start as time
+    passes; other web processes learn of a change through a shared cache, else within that
+    minute).
+    """
+    return cached(
+        ("listing", index.pk, get_language(), filters.cache_key()),
+        lambda: _catalogue_trainings(index=index, filters=filters),
+        per_minute=True,
+    )
+
+
+def _catalogue_trainings(
+    *, index: CatalogueIndexPage, filters: CatalogueFilters
+) -> list[ListedTraining]:
+    """The uncached listing.
+
     Two light queries instead of a subquery per training: the trainings that pass the
     training filters, and one aggregate of the matching upcoming sessions per training.
-    Sessions belong to the training in the default language; translations share its
-    translation_key, so the two are matched through it.
+    Sessions carry their training's translation_key, which all its language versions share.
+    Rows come back as plain integers and strings: this runs on every catalogue request.
     """
     trainings = TrainingPage.objects.child_of(index).live().public()
     if filters.topic:
@@ -101,23 +152,34 @@ def catalogue_trainings(
         trainings = _search(trainings, filters.query)
     else:
         trainings = trainings.order_by("title")
-    candidates = list(trainings.values_list("pk", "translation_key"))
-
+    candidates = trainings.annotate(key=Cast("translation_key", CharField())).values_list(
+        "pk", "key"
+    )
     upcoming = {
-        row["training__translation_key"]: (row["next_start"], row["count"])
-        for row in _listed_upcoming_sessions(filters)
+        key: (next_start, count)
+        for key, next_start, count in _listed_upcoming_sessions(filters)
         .order_by()
-        .values("training__translation_key")
-        .annotate(next_start=Min("starts_at"), count=Count("pk"))
+        .values("training_key")
+        .annotate(
+            key=Cast("training_key", CharField()),
+            next_start=Epoch(Min("starts_at")),
+            count=Count("pk"),
+        )
+        .values_list("key", "next_start", "count")
     }
+    no_sessions = (None, 0)
     listed = [
-        ListedTraining(pk, *upcoming.get(key, (None, 0)))
+        ListedTraining(pk, *upcoming.get(key, no_sessions))
         for pk, key in candidates
-        if key in upcoming or not filters.filters_sessions
+        if not filters.filters_sessions or key in upcoming
     ]
     if not filters.query:  # by next date; a search keeps its ranking
-        listed.sort(key=lambda item: (item.next_start is None, item.next_start or NO_DATE))
+        listed.sort(key=_by_next_date)
     return listed
+
+
+def _by_next_date(item: ListedTraining) -> tuple[bool, int]:
+    return (item.next_start is None, item.next_start or 0)
 
 
 def trainings_for_listing(listed: list[ListedTraining]) -> list[TrainingPage]:
@@ -131,7 +193,10 @@ def trainings_for_listing(listed: list[ListedTraining]) -> list[TrainingPage]:
     result = []
     for item in listed:
         page = pages[item.pk]
-        page.next_start, page.upcoming_count = item.next_start, item.upcoming_count
+        page.next_start = (
+            datetime.fromtimestamp(item.next_start, BERLIN) if item.next_start else None
+        )
+        page.upcoming_count = item.upcoming_count
         result.append(page)
     return result
 
@@ -166,7 +231,7 @@ def upcoming_sessions_for_training(*, training: TrainingPage) -> QuerySet[Sessio
     return _with_occurrences(
         public_sessions()
         .filter(
-            training__translation_key=training.translation_key,
+            training_key=training.translation_key,
             status__in=LISTED_STATUSES,
             ends_at__gte=timezone.now(),
         )
@@ -177,7 +242,7 @@ def upcoming_sessions_for_training(*, training: TrainingPage) -> QuerySet[Sessio
 def public_session_for_training(*, training: TrainingPage, session_id: int) -> Session | None:
     return (
         _with_occurrences(public_sessions())
-        .filter(training__translation_key=training.translation_key, pk=session_id)
+        .filter(training_key=training.translation_key, pk=session_id)
         .first()
     )
 
@@ -185,10 +250,20 @@ def public_session_for_training(*, training: TrainingPage, session_id: int) -> S
 def sessions_for_training_admin(*, training: TrainingPage) -> QuerySet[Session]:
     """All sessions of a training for the admin panel, newest first."""
     return (
-        Session.objects.filter(training__translation_key=training.translation_key)
+        Session.objects.filter(training_key=training.translation_key)
         .select_related("venue")
         .order_by("-starts_at")
     )
+
+
+@dataclass(frozen=True)
+class FeedSession:
+    pk: int
+    cancelled: bool
+    sequence: int
+    updated_at: datetime
+    venue: Venue | None
+    translation_key: str
 
 
 @dataclass(frozen=True)
@@ -197,15 +272,11 @@ class FeedOccurrence:
     start: datetime
     end: datetime
     cancelled: bool
-    session_id: int
-    sequence: int
-    updated_at: datetime
-    venue: Venue | None
-    translation_key: str
+    session: FeedSession
 
 
 def feed_occurrences(*, topic: Topic | None = None, state: str = "") -> list[FeedOccurrence]:
-    """Dates of public sessions for the catalogue feed, as plain rows (the feed can hold
+    """Dates of public sessions for the catalogue feed, as plain rows (a feed can hold tens of
     thousands): open sessions that have not ended, and cancelled ones so that subscribed
     calendars drop them."""
     sessions = public_sessions().filter(
@@ -215,37 +286,38 @@ def feed_occurrences(*, topic: Topic | None = None, state: str = "") -> list[Fee
         sessions = sessions.filter(training__topic=topic)
     if state:
         sessions = sessions.filter(state=state)
-    rows = (
-        Occurrence.objects.filter(session__in=sessions)
-        .order_by("start", "pk")
-        .values_list(
-            "pk",
-            "start",
-            "end",
-            "is_cancelled",
-            "session_id",
-            "session__status",
-            "session__sequence",
-            "session__updated_at",
-            "session__venue_id",
-            "session__training__translation_key",
-        )
+    session_rows = list(
+        sessions.order_by()
+        .annotate(updated=Epoch("updated_at"))
+        .values_list("pk", "status", "sequence", "updated", "venue_id", "training_key")
     )
-    rows = list(rows)
-    venues = Venue.objects.in_bulk({row[8] for row in rows if row[8]})
-    return [
-        FeedOccurrence(
+    venues = Venue.objects.in_bulk({row[4] for row in session_rows if row[4]})
+    by_id = {
+        pk: FeedSession(
             pk=pk,
-            start=start,
-            end=end,
-            cancelled=cancelled or status == SessionStatus.CANCELLED,
-            session_id=session_id,
+            cancelled=status == SessionStatus.CANCELLED,
             sequence=sequence,
-            updated_at=updated_at,
+            updated_at=datetime.fromtimestamp(updated, BERLIN),
             venue=venues.get(venue_id),
             translation_key=str(key),
         )
-        for pk, start, end, cancelled, session_id, status, sequence, updated_at, venue_id, key in rows
+        for pk, status, sequence, updated, venue_id, key in session_rows
+    }
+    occurrence_rows = (
+        Occurrence.objects.filter(session__in=sessions)
+        .order_by("start", "pk")
+        .annotate(start_epoch=Epoch("start"), end_epoch=Epoch("end"))
+        .values_list("pk", "start_epoch", "end_epoch", "is_cancelled", "session_id")
+    )
+    return [
+        FeedOccurrence(
+            pk=pk,
+            start=datetime.fromtimestamp(start, BERLIN),
+            end=datetime.fromtimestamp(end, BERLIN),
+            cancelled=cancelled or by_id[session_id].cancelled,
+            session=by_id[session_id],
+        )
+        for pk, start, end, cancelled, session_id in occurrence_rows
     ]
 
 
@@ -265,16 +337,28 @@ def training_translations(*, translation_keys, language_code: str) -> dict:
     return by_key
 
 
+@dataclass(frozen=True)
+class FilterChoices:
+    topics: dict[str, Topic]
+    target_groups: dict[str, TargetGroup]
+    languages: dict[str, Language]
+
+
+def filter_choices() -> FilterChoices:
+    """Topics, target groups and languages by slug or code (cached until the catalogue
+    changes)."""
+    return cached(
+        ("choices",),
+        lambda: FilterChoices(
+            topics={topic.slug: topic for topic in Topic.objects.all()},
+            target_groups={group.slug: group for group in TargetGroup.objects.all()},
+            languages={language.code: language for language in Language.objects.all()},
+        ),
+    )
+
+
 def topics() -> QuerySet[Topic]:
     return Topic.objects.all()
-
-
-def target_groups() -> QuerySet[TargetGroup]:
-    return TargetGroup.objects.all()
-
-
-def languages() -> QuerySet[Language]:
-    return Language.objects.all()
 
 
 def next_public_sessions(*, limit: int) -> list[tuple[Session, TrainingPage]]:

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from catalogue.caching import catalogue_changed
 from catalogue.models import Occurrence, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import MAX_DATES, ScheduleTooLong, Slot, schedule_slots
@@ -61,8 +62,10 @@ def session_save(*, session: Session) -> Session:
             session.sequence = previous.sequence + 1
         else:
             session.sequence = previous.sequence
+    session.training_key = session.training.translation_key
     session.save()
     session_schedule_expand(session=session)
+    catalogue_changed()
     return session
 
 

@@ -4,10 +4,12 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from catalogue import selectors
+from catalogue.caching import cached
 from catalogue.forms import CatalogueFilterForm, FeedFilterForm
 from catalogue.ics import (
     CalendarEvent,
@@ -22,33 +24,47 @@ TRAININGS_PER_PAGE = 10
 
 def catalogue_listing(request, index):
     form = CatalogueFilterForm(request.GET)
-    context = {"form": form, "page_obj": None, "feed_query": ""}
+    context = {"form": form, "feed_query": ""}
     status = 200
     if form.is_valid():
-        paginator = Paginator(
-            selectors.catalogue_trainings(index=index, filters=form.filters()), TRAININGS_PER_PAGE
-        )
-        number = form.cleaned_data["page"] or 1
-        try:
-            page_obj = paginator.page(number)
-            page_obj.object_list = selectors.trainings_for_listing(page_obj.object_list)
-            context["page_obj"] = page_obj
-        except EmptyPage:
-            status = 404
-            context["page_error"] = _(
-                "There is no page %(number)s; the results have %(pages)s page(s)."
-            ) % {"number": number, "pages": paginator.num_pages}
+        filters = form.filters()
         query = request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
         context["feed_query"] = urlencode(
             {key: request.GET[key] for key in ("topic", "state") if request.GET.get(key)}
         )
+        paginator = Paginator(
+            selectors.catalogue_trainings(index=index, filters=filters), TRAININGS_PER_PAGE
+        )
+        number = form.cleaned_data["page"] or 1
+        try:
+            page_obj = paginator.page(number)
+        except EmptyPage:
+            status = 404
+            context["page_error"] = _(
+                "There is no page %(number)s; the results have %(pages)s page(s)."
+            ) % {"number": number, "pages": paginator.num_pages}
+        else:
+            context["results_html"] = cached(
+                ("listing-html", index.pk, get_language(), context["filter_query"], number),
+                lambda: _render_results(request, page_obj, context["filter_query"]),
+                per_minute=True,
+            )
     else:
         status = 400
     response = index.render(request, context_overrides=context)
     response.status_code = status
     return response
+
+
+def _render_results(request, page_obj, filter_query: str) -> str:
+    page_obj.object_list = selectors.trainings_for_listing(page_obj.object_list)
+    return render_to_string(
+        "catalogue/includes/listing_results.html",
+        {"page_obj": page_obj, "filter_query": filter_query},
+        request=request,
+    )
 
 
 def catalogue_feed(request, index):
@@ -60,26 +76,26 @@ def catalogue_feed(request, index):
         topic=form.cleaned_data["topic"], state=form.cleaned_data["state"]
     )
     pages = selectors.training_translations(
-        translation_keys={occurrence.translation_key for occurrence in occurrences},
+        translation_keys={occurrence.session.translation_key for occurrence in occurrences},
         language_code=get_language(),
     )
     page_urls = {key: request.build_absolute_uri(page.url) for key, page in pages.items()}
     events = []
     for occurrence in occurrences:
-        page = pages[occurrence.translation_key]
-        url = f"{page_urls[occurrence.translation_key]}sessions/{occurrence.session_id}/"
+        session = occurrence.session
+        url = f"{page_urls[session.translation_key]}sessions/{session.pk}/"
         events.append(
             CalendarEvent(
                 uid=occurrence_uid(occurrence.pk),
-                sequence=occurrence.sequence,
+                sequence=session.sequence,
                 start=occurrence.start,
                 end=occurrence.end,
-                summary=page.title,
-                location=venue_location(occurrence.venue),
+                summary=pages[session.translation_key].title,
+                location=venue_location(session.venue),
                 description=url,
                 url=url,
                 cancelled=occurrence.cancelled,
-                last_modified=occurrence.updated_at,
+                last_modified=session.updated_at,
             )
         )
     return _calendar_response(

@@ -1,15 +1,21 @@
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from catalogue.models import CatalogueIndexPage
-from home.models import HomePage
+from home.models import HomePage, SiteSettings
 
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
 
 
 @pytest.fixture
@@ -23,6 +29,7 @@ def site_tree(db):
     site = Site.objects.get(is_default_site=True)
     site.root_page = home
     site.save()
+    SiteSettings.for_site(site)
     index = home.add_child(instance=CatalogueIndexPage(title="Schulungen", slug="schulungen"))
     index.save_revision().publish()
     home_en = home.copy_for_translation(english)

@@ -28,6 +28,9 @@ class Session(models.Model):
         on_delete=models.PROTECT,
         related_name="sessions",
     )
+    # The training's Wagtail translation_key, shared by all its language versions: listing and
+    # feed queries match sessions to pages in any language without a join. Set by the service.
+    training_key = models.UUIDField(editable=False, db_index=True)
     state = models.CharField(_("state network"), max_length=2, choices=StateNetwork.choices)
     venue = models.ForeignKey(
         "catalogue.Venue",

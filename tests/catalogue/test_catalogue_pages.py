@@ -227,3 +227,20 @@ def test_home_page_lists_topics_and_next_sessions(client, catalogue):
     assert response.status_code == 200
     assert "Asyl und Fluchtmigration" in html
     assert "Beratung von Geflüchteten im Jobcenter" in html
+
+
+def test_listing_shows_changes_at_once_despite_caching(client, catalogue, site_tree):
+    assert "3 Schulungen gefunden" in client.get("/schulungen/").content.decode()
+
+    new = make_training(site_tree.index, title="Neue Schulung")
+    assert "4 Schulungen gefunden" in client.get("/schulungen/").content.decode()
+
+    make_session(new, first_date=soon(5), state="HH")
+    assert titles(client.get("/schulungen/?state=HH")) == ["Neue Schulung"]
+
+    session = new.sessions.get()
+    session.status = SessionStatus.CANCELLED
+    from catalogue.services import session_save
+
+    session_save(session=session)
+    assert titles(client.get("/schulungen/?state=HH")) == []

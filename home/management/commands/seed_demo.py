@@ -17,6 +17,7 @@ from recurrence import WEEKLY, Recurrence, Rule
 from wagtail.models import Locale, Page, Site
 
 from catalogue import demo_content
+from catalogue.caching import catalogue_changed
 from catalogue.models import (
     CatalogueIndexPage,
     Language,
@@ -465,6 +466,7 @@ class Command(BaseCommand):
                 sessions.append(
                     Session(
                         training=page,
+                        training_key=page.translation_key,
                         state=venue.state,
                         venue=venue,
                         capacity=16,
@@ -491,4 +493,5 @@ class Command(BaseCommand):
                 ]
             Session.objects.bulk_update(sessions, ["starts_at", "ends_at"])
             Occurrence.objects.bulk_create(occurrences)
+        catalogue_changed()
         self.stdout.write(f"Added {count} trainings with {count * 10} sessions.")
