@@ -100,6 +100,15 @@ class Session(models.Model):
         return [occurrence for occurrence in self.occurrences.all() if not occurrence.is_cancelled]
 
     @property
+    def booking_open(self) -> bool:
+        """Open for booking, before the deadline (end of that day) and before the first date."""
+        if self.status != SessionStatus.OPEN or not self.starts_at:
+            return False
+        if self.booking_deadline and self.booking_deadline < timezone.localdate():
+            return False
+        return self.starts_at > timezone.now()
+
+    @property
     def free_places(self) -> int:
         return max(self.capacity - self.seats_taken, 0)
 
