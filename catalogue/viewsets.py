@@ -29,6 +29,10 @@ class SessionFilterSet(WagtailFilterSet):
         fields = ["training", "state", "status", "is_private", "starts_at"]
 
 
+class SessionIndexView(generic.IndexView):
+    queryset = Session.objects.select_related("training", "venue")
+
+
 class SessionCreateView(generic.CreateView):
     def get_initial(self):
         initial = super().get_initial()
@@ -57,6 +61,7 @@ class SessionViewSet(ModelViewSet):
     menu_label = _("Sessions")
     menu_order = 210
     add_to_admin_menu = True
+    index_view_class = SessionIndexView
     add_view_class = SessionCreateView
     edit_view_class = SessionEditView
     inspect_view_enabled = True

@@ -124,3 +124,20 @@ def test_users_without_session_permissions_cannot_open_the_session_admin(client,
     response = client.get("/admin/catalogue_session/")
 
     assert response.status_code in (302, 403)
+
+
+def test_session_listing_queries_do_not_grow(staff_client, site_tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert staff_client.get("/admin/catalogue_session/").status_code == 200
+        return len(queries)
+
+    make_session(make_training(site_tree.index))
+    staff_client.get("/admin/catalogue_session/")
+    small = count()
+    for _ in range(6):
+        make_session(make_training(site_tree.index))
+    assert count() == small
