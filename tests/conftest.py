@@ -21,12 +21,17 @@ def _empty_cache():
 @pytest.fixture
 def site_tree(db):
     """German home and catalogue with their English translations, as `seed_demo` builds them."""
-    Locale.objects.get_or_create(language_code="de")
+    german = Locale.objects.get_or_create(language_code="de")[0]
     english = Locale.objects.get_or_create(language_code="en")[0]
-    root = Page.get_first_root_node()
+    # Transactional tests flush the tables, including the root page the migrations made.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=german)
+    )
     home = root.add_child(instance=HomePage(title="Start", slug="start-test"))
     home.save_revision().publish()
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
     site.root_page = home
     site.save()
     SiteSettings.for_site(site)

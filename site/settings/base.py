@@ -158,6 +158,9 @@ STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
 
+# How long a booking waits for the session lock before answering "busy, try again" (503).
+BOOKING_LOCK_TIMEOUT = env("BOOKING_LOCK_TIMEOUT", "3s")
+
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 LOGGING = {

@@ -1,0 +1,104 @@
+"""Real concurrency on PostgreSQL: threads with their own connections race for seats."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection, connections, transaction
+from django.utils import timezone
+
+from bookings.factories import MembershipFactory, participants
+from bookings.models import Booking, BookingStatus
+from bookings.services import BookingBusy, booking_create, seats_taken
+from catalogue.factories import make_session, make_training
+from catalogue.models import Session
+
+THREADS = 24
+
+
+def run_in_threads(count, target):
+    barrier = threading.Barrier(count)
+    results, errors = [], []
+
+    def worker(number):
+        try:
+            barrier.wait()
+            results.append(target(number))
+        except Exception as error:  # collected and asserted below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_racing_for_the_last_seats_never_overbooks(site_tree):
+    session = make_session(
+        make_training(site_tree.index),
+        capacity=10,
+        first_date=timezone.localdate() + timedelta(days=9),
+    )
+    members = [MembershipFactory() for _ in range(THREADS)]
+    booking_create(
+        session=session, organisation=members[0].organisation, participants=participants(7), by=None
+    )
+
+    def book_one(number):
+        member = members[number]
+        return booking_create(
+            session=session,
+            organisation=member.organisation,
+            participants=participants(1),
+            by=member.user,
+        ).status
+
+    statuses, errors = run_in_threads(THREADS, book_one)
+
+    assert errors == []
+    assert statuses.count(BookingStatus.CONFIRMED) == 3
+    assert statuses.count(BookingStatus.WAITLISTED) == THREADS - 3
+    assert seats_taken(session) == 10
+    assert Session.objects.get(pk=session.pk).seats_taken == 10
+    assert Booking.objects.filter(status=BookingStatus.CONFIRMED).count() == 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_held_lock_answers_busy_not_an_error(site_tree, settings):
+    settings.BOOKING_LOCK_TIMEOUT = "200ms"
+    session = make_session(
+        make_training(site_tree.index),
+        capacity=10,
+        first_date=timezone.localdate() + timedelta(days=9),
+    )
+    member = MembershipFactory()
+    locked = threading.Event()
+    release = threading.Event()
+
+    def hold_lock():
+        with transaction.atomic():
+            Session.objects.select_for_update().get(pk=session.pk)
+            locked.set()
+            release.wait(10)
+        connection.close()
+
+    holder = threading.Thread(target=hold_lock)
+    holder.start()
+    locked.wait(10)
+    try:
+        with pytest.raises(BookingBusy, match="Bitte versuchen Sie es erneut"):
+            booking_create(
+                session=session,
+                organisation=member.organisation,
+                participants=participants(1),
+                by=None,
+            )
+    finally:
+        release.set()
+        holder.join()
+    assert not Booking.objects.exists()
