@@ -25,10 +25,12 @@ from bookings.models import (
     Booking,
     BookingStatus,
     Function,
+    Membership,
     Organisation,
     Participant,
     PaymentMethod,
     PaymentStatus,
+    Role,
     Sector,
 )
 from catalogue.caching import catalogue_changed
@@ -78,6 +80,19 @@ def session_locked(session_id: int) -> Iterator[Session]:
                 ) from error
             raise
         yield session
+
+
+@transaction.atomic
+def organisation_create(*, user, **fields) -> Organisation:
+    """Create an organisation with `user` as its first admin."""
+    if Membership.objects.filter(user=user).exists():
+        raise BookingError(_("You already belong to an organisation."))
+    organisation = Organisation(**fields)
+    organisation.full_clean()
+    organisation.save()
+    Membership.objects.create(user=user, organisation=organisation, role=Role.ADMIN)
+    log(instance=organisation, action="wagtail.create", user=user)
+    return organisation
 
 
 def booking_create(

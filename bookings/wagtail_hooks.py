@@ -14,3 +14,10 @@ def register_booking_actions(actions):
         }
 
     actions.register_action(STATUS_ACTION, _("Booking status changed"), message)
+
+
+@hooks.register("register_admin_viewset")
+def register_bookings_viewsets():
+    from bookings.viewsets import BookingsGroup
+
+    return BookingsGroup()

@@ -84,12 +84,7 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str, method: str = 
         f"X-WR-CALNAME:{_text(name)}",
         f"X-WR-TIMEZONE:{TZID}",
     ]
-    if events:
-        first = min(item.start for item in events).astimezone(BERLIN).date()
-        last = max(item.end for item in events).astimezone(BERLIN).date()
-    else:
-        first = last = timezone.localdate()
-    body = [_vtimezone(first.year, last.year)]
+    body = [_vtimezone()]
     folded = lru_cache(maxsize=4096)(_fold)  # dates of one session share most lines
     for item in events:
         lines_event = [
@@ -112,12 +107,11 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str, method: str = 
     return (head + "".join(body) + "END:VCALENDAR\r\n").encode()
 
 
-@lru_cache(maxsize=16)
-def _vtimezone(first_year: int, last_year: int) -> str:
-    """The VTIMEZONE for Berlin covering the given years (icalendar; cached, it is slow)."""
-    component = Timezone.from_tzid(
-        TZID, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 1, 12, 31)
-    )
+@lru_cache(maxsize=1)
+def _vtimezone() -> str:
+    """The VTIMEZONE for Berlin (icalendar; cached, it is slow). One fixed span for every file:
+    clients keep the first definition they see for a TZID, so each must cover every date."""
+    component = Timezone.from_tzid(TZID, first_date=date(2000, 1, 1), last_date=date(2045, 1, 1))
     return component.to_ical().decode()
 
 

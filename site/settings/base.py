@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "recurrence",
     "django_tasks",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
     # django.contrib.admin only for the static files (jQuery) of the recurrence widget;
     # its URLs are not mounted: the Wagtail admin is the admin.
     "django.contrib.admin",
@@ -77,7 +79,22 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",  # Wagtail admin logins by username
+    "allauth.account.auth_backends.AuthenticationBackend",  # members log in by email
+]
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "bookings:home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 ROOT_URLCONF = "urls"
 WSGI_APPLICATION = "wsgi.application"

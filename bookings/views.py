@@ -1,0 +1,177 @@
+"""Member pages: organisation, booking a session, my bookings. Thin: parse, call, render."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from bookings import selectors, services
+from bookings.forms import BookingOptionsForm, OrganisationForm, ParticipantFormSet, SeatsForm
+from catalogue.ics import build_calendar, session_events
+from catalogue.selectors import training_translations
+
+
+def member_required(view):
+    """Logged in and member of an organisation (else: create one first)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        request.membership = selectors.membership_for_user(request.user)
+        if request.membership is None:
+            target = reverse("bookings:organisation_create")
+            return redirect(f"{target}?next={request.get_full_path()}")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_create_view(request):
+    if selectors.membership_for_user(request.user):
+        return redirect("bookings:home")
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_create(user=request.user, **form.cleaned_data)
+        except services.BookingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your organisation has been created."))
+            next_url = request.GET.get("next", "")
+            if url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+                return redirect(next_url)
+            return redirect("bookings:home")
+    status = 400 if form.errors else 200
+    return render(request, "bookings/organisation_form.html", {"form": form}, status=status)
+
+
+@member_required
+def my_bookings(request):
+    upcoming, past = selectors.upcoming_and_past_bookings(request.user)
+    return render(
+        request,
+        "bookings/my_bookings.html",
+        {"upcoming": upcoming, "past": past, "organisation": request.membership.organisation},
+    )
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def book_session(request, session_id):
+    session = selectors.session_for_booking(session_id)
+    if session is None:
+        raise Http404
+    training = _training_in_language(session)
+    organisation = request.membership.organisation
+    context = {
+        "session": session,
+        "training": training,
+        "organisation": organisation,
+        "price": services.price_per_seat(session=session, organisation=organisation),
+        "card_payments": services.card_payments_enabled(),
+    }
+    status = 200
+    if request.method == "POST":
+        formset = ParticipantFormSet(request.POST)
+        options = BookingOptionsForm(request.POST)
+        if formset.is_valid() and options.is_valid():
+            try:
+                booking = services.booking_create(
+                    session=session,
+                    organisation=organisation,
+                    participants=[
+                        services.ParticipantData(**form.cleaned_data) for form in formset.forms
+                    ],
+                    by=request.user,
+                    pay_by_invoice=options.cleaned_data["pay_by_invoice"],
+                )
+            except services.BookingBusy as error:
+                context["error"], status = str(error), 503
+            except services.BookingError as error:
+                context["error"], status = str(error), 400
+            else:
+                messages.success(request, _booking_message(booking))
+                return redirect("bookings:booking_detail", reference=booking.reference)
+        else:
+            status = 400
+    else:
+        seats = SeatsForm(request.GET or {"seats": 1})
+        if not seats.is_valid():
+            context["seats_form"] = seats
+            return render(request, "bookings/book.html", context, status=400)
+        count = seats.cleaned_data["seats"]
+        formset = ParticipantFormSet(initial=[{"function": "employee"}] * count)
+        options = BookingOptionsForm()
+        context["seats_form"] = seats
+    context.update(formset=formset, options=options)
+    return render(request, "bookings/book.html", context, status=status)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def booking_detail(request, reference):
+    booking = selectors.booking_for_user(request.user, reference)
+    if booking is None:
+        raise Http404
+    if request.method == "POST":
+        chosen = request.POST.getlist("participant")
+        try:
+            ids = [int(value) for value in chosen] if chosen else None
+            services.booking_cancel(booking=booking, by=request.user, participant_ids=ids)
+        except ValueError:
+            messages.error(request, _("Choose participants of this booking to cancel."))
+        except services.BookingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The cancellation has been saved."))
+        return redirect("bookings:booking_detail", reference=booking.reference)
+    return render(
+        request,
+        "bookings/booking_detail.html",
+        {"booking": booking, "training": _training_in_language(booking.session)},
+    )
+
+
+@member_required
+def booking_calendar(request, reference):
+    booking = selectors.booking_for_user(request.user, reference)
+    if booking is None:
+        raise Http404
+    training = _training_in_language(booking.session)
+    url = request.build_absolute_uri(
+        training.url + training.reverse_subpage("session", args=[booking.session.pk])
+    )
+    body = build_calendar(
+        session_events(session=booking.session, title=training.title, url=url), name=training.title
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{booking.reference}.ics"'
+    return response
+
+
+def _training_in_language(session):
+    pages = training_translations(
+        translation_keys=[session.training_key], language_code=get_language()
+    )
+    return pages.get(str(session.training_key), session.training)
+
+
+def _booking_message(booking) -> str:
+    if booking.status == "waitlisted":
+        return _("The session is full: your booking %(reference)s is on the waiting list.") % {
+            "reference": booking.reference
+        }
+    if booking.status == "held":
+        return _("Your seats are held for 30 minutes until payment (booking %(reference)s).") % {
+            "reference": booking.reference
+        }
+    return _("Booking %(reference)s is confirmed.") % {"reference": booking.reference}

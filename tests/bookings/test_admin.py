@@ -1,0 +1,62 @@
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+
+from bookings.factories import MembershipFactory, participants
+from bookings.models import Booking
+from bookings.services import booking_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client):
+    group = Group.objects.create(name="Programme staff")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="bookings"),
+    )
+    user = User.objects.create_user("staff", "staff@example.org", "pw")
+    user.groups.add(group)
+    client.force_login(user)
+    return client
+
+
+def test_staff_list_filter_and_export_bookings(staff_client, session):
+    first = MembershipFactory(organisation__name="Jobcenter Leipzig")
+    second = MembershipFactory(organisation__name="Stadt Köln")
+    mine = booking_create(
+        session=session, organisation=first.organisation, participants=participants(2), by=None
+    )
+    booking_create(
+        session=session, organisation=second.organisation, participants=participants(1), by=None
+    )
+
+    listing = staff_client.get(f"/admin/bookings_booking/?organisation={first.organisation.pk}")
+    export = staff_client.get(
+        f"/admin/bookings_booking/?organisation={first.organisation.pk}&export=csv"
+    )
+    inspect = staff_client.get(f"/admin/bookings_booking/inspect/{mine.pk}/")
+
+    assert list(listing.context["object_list"]) == [mine]
+    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
+    assert [row["Buchungsnummer"] for row in rows] == [mine.reference]
+    assert inspect.status_code == 200
+    assert mine.reference in inspect.content.decode()
+
+
+def test_bookings_cannot_be_edited_around_the_services(staff_client, session):
+    member = MembershipFactory()
+    booking = booking_create(
+        session=session, organisation=member.organisation, participants=participants(1), by=None
+    )
+    for url in (
+        "/admin/bookings_booking/new/",
+        f"/admin/bookings_booking/edit/{booking.pk}/",
+        f"/admin/bookings_booking/delete/{booking.pk}/",
+    ):
+        assert staff_client.get(url).status_code in (302, 403)
+        assert staff_client.post(url, {}).status_code in (302, 403)
+    assert Booking.objects.get(pk=booking.pk).status == "confirmed"

@@ -1,0 +1,208 @@
+import re
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection, transaction
+
+from bookings.factories import MembershipFactory, participants
+from bookings.models import Booking, BookingStatus, Membership, Organisation
+from bookings.services import booking_create
+from catalogue.models import Session
+
+pytestmark = pytest.mark.django_db
+
+
+def participant_post(names, functions=None):
+    data = {
+        "form-TOTAL_FORMS": str(len(names)),
+        "form-INITIAL_FORMS": "0",
+        "form-MIN_NUM_FORMS": "1",
+        "form-MAX_NUM_FORMS": "30",
+    }
+    for number, name in enumerate(names):
+        data[f"form-{number}-name"] = name
+        data[f"form-{number}-function"] = (functions or ["employee"] * len(names))[number]
+        data[f"form-{number}-email"] = ""
+    return data
+
+
+def test_sign_up_verify_email_create_organisation_and_book(client, session):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "a.weber@jobcenter.example",
+            "password1": "Sichere-Passphrase-42",
+            "password2": "Sichere-Passphrase-42",
+        },
+    )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    confirm_url = re.search(
+        r"https?://[^\s]+/accounts/confirm-email/[^\s]+/", mail.outbox[0].body
+    ).group(0)
+    confirm_path = "/" + confirm_url.split("/", 3)[3]
+    assert client.post(confirm_path).status_code == 302
+
+    book_url = f"/account/book/{session.pk}/"
+    response = client.get(book_url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/organisation/new/")
+
+    response = client.post(
+        response["Location"],
+        {
+            "name": "Jobcenter Leipzig",
+            "type": "job_centre",
+            "state": "SN",
+            "street": "Georg-Schumann-Str. 150",
+            "postcode": "04159",
+            "city": "Leipzig",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == book_url
+    assert Organisation.objects.get().sector == "administration"
+
+    assert client.get(f"{book_url}?seats=3").content.decode().count("<fieldset>") == 3
+    response = client.post(
+        book_url,
+        participant_post(
+            ["Anna Weber", "Ben Kaya", "Chris Nowak"], ["employee", "manager", "employee"]
+        ),
+    )
+    booking = Booking.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/account/bookings/{booking.reference}/"
+    assert booking.status == BookingStatus.CONFIRMED
+    assert list(booking.participants.values_list("name", "function")) == [
+        ("Anna Weber", "employee"),
+        ("Ben Kaya", "manager"),
+        ("Chris Nowak", "employee"),
+    ]
+    detail = client.get(response["Location"]).content.decode()
+    assert f"Buchung {booking.reference} ist bestätigt." in detail
+    assert "Ben Kaya" in detail
+    assert booking.reference in client.get("/account/").content.decode()
+
+
+def test_booking_form_reports_bad_input_and_saves_nothing(client, session, member):
+    client.force_login(member.user)
+    url = f"/account/book/{session.pk}/"
+
+    assert client.get(f"{url}?seats=abc").status_code == 400
+    assert client.get(f"{url}?seats=0").status_code == 400
+    response = client.post(url, participant_post([""]))
+    assert response.status_code == 400
+    assert "Dieses Feld muss ausgefüllt werden." in response.content.decode()
+    response = client.post(url, {"form-TOTAL_FORMS": "x"})
+    assert response.status_code == 400
+    assert not Booking.objects.exists()
+
+
+def test_full_session_books_onto_the_waiting_list(client, session, member):
+    booking_create(
+        session=session, organisation=member.organisation, participants=participants(10), by=None
+    )
+    client.force_login(member.user)
+
+    response = client.post(
+        f"/account/book/{session.pk}/", participant_post(["Dana Roth"]), follow=True
+    )
+
+    assert "Warteliste" in response.content.decode()
+    assert Booking.objects.filter(status=BookingStatus.WAITLISTED).count() == 1
+
+
+def test_cancelling_single_participants_and_the_whole_booking(client, session, member):
+    booking = booking_create(
+        session=session, organisation=member.organisation, participants=participants(3), by=None
+    )
+    first = booking.participants.first()
+    client.force_login(member.user)
+    url = f"/account/bookings/{booking.reference}/"
+
+    client.post(url, {"participant": [first.pk]})
+    booking.refresh_from_db()
+    assert booking.seats == 2
+    assert Session.objects.get(pk=session.pk).seats_taken == 2
+
+    client.post(url, {})
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED
+    assert Session.objects.get(pk=session.pk).seats_taken == 0
+
+
+def test_every_booking_url_is_404_for_another_organisation(client, session, member):
+    booking = booking_create(
+        session=session, organisation=member.organisation, participants=participants(1), by=None
+    )
+    stranger = MembershipFactory()
+    client.force_login(stranger.user)
+
+    for url in (
+        f"/account/bookings/{booking.reference}/",
+        f"/account/bookings/{booking.reference}/calendar/",
+    ):
+        assert client.get(url).status_code == 404
+        assert client.post(url, {}).status_code in (404, 405)
+    assert Booking.objects.get(pk=booking.pk).status == BookingStatus.CONFIRMED
+    assert booking.reference not in client.get("/account/").content.decode()
+
+
+def test_booking_pages_need_a_login(client, session):
+    for url in ("/account/", f"/account/book/{session.pk}/"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+
+
+def test_booking_calendar_is_an_ics_of_the_session(client, session, member):
+    import vobject
+    from django.utils import timezone
+
+    booking = booking_create(
+        session=session, organisation=member.organisation, participants=participants(1), by=None
+    )
+    client.force_login(member.user)
+    response = client.get(f"/account/bookings/{booking.reference}/calendar/")
+    calendar = vobject.readOne(response.content.decode(), transform=False)
+    start = timezone.localtime(session.occurrences.get().start)
+    assert calendar.vevent.dtstart.value == start.strftime("%Y%m%dT%H%M%S")
+    assert calendar.vevent.dtstart.params["TZID"] == ["Europe/Berlin"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_locked_session_answers_503_with_a_message(client, site_tree, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from catalogue.factories import make_session, make_training
+
+    settings.BOOKING_LOCK_TIMEOUT = "200ms"
+    session = make_session(
+        make_training(site_tree.index), first_date=timezone.localdate() + timedelta(days=20)
+    )
+    member = MembershipFactory()
+    client.force_login(member.user)
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_lock():
+        with transaction.atomic():
+            Session.objects.select_for_update().get(pk=session.pk)
+            locked.set()
+            release.wait(10)
+        connection.close()
+
+    holder = threading.Thread(target=hold_lock)
+    holder.start()
+    locked.wait(10)
+    try:
+        response = client.post(f"/account/book/{session.pk}/", participant_post(["Eva Schulz"]))
+    finally:
+        release.set()
+        holder.join()
+    assert response.status_code == 503
+    assert "Bitte versuchen Sie es erneut" in response.content.decode()
+    assert not Booking.objects.exists()
+    assert Membership.objects.count() == 1
