@@ -5,6 +5,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.utils import timezone
 
+from bookings.models import Membership
 from catalogue.models import Session, StateNetwork, Topic, TrainingPage, Venue
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,7 @@ def test_seed_demo_builds_a_realistic_catalogue_and_is_idempotent(client):
         assert len({timezone.localtime(o.start).time() for o in session.occurrences.all()}) == 1
 
     assert authenticate(username="editor", password="iq-demo-2026") is not None
+    assert Membership.objects.get(user__username="booker").organisation.sector == "administration"
     assert client.get("/").status_code == 200
     assert client.get("/en/trainings/").status_code == 200
 

@@ -10,6 +10,7 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import Group, Permission, User
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -75,6 +76,9 @@ class Command(BaseCommand):
             trainings = self.trainings(index, english, topics, target_groups, languages)
             created = self.sessions(trainings, venues, languages, rng)
             self.accounts()
+            # Other apps add their demo data through their own commands (no import: home only
+            # depends on the catalogue).
+            call_command("seed_bookings")
         self.stdout.write(
             f"Demo catalogue ready: {len(trainings)} trainings, {created} new sessions."
         )
