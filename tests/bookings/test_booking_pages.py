@@ -1,14 +1,13 @@
 import re
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection, transaction
 
 from bookings.factories import MembershipFactory, participants
 from bookings.models import Booking, BookingStatus, Membership, Organisation
 from bookings.services import booking_create
 from catalogue.models import Session
+from tests.bookings.locking import session_lock_held
 
 pytestmark = pytest.mark.django_db
 
@@ -185,23 +184,8 @@ def test_a_locked_session_answers_503_with_a_message(client, site_tree, settings
     )
     member = MembershipFactory()
     client.force_login(member.user)
-    locked, release = threading.Event(), threading.Event()
-
-    def hold_lock():
-        with transaction.atomic():
-            Session.objects.select_for_update().get(pk=session.pk)
-            locked.set()
-            release.wait(10)
-        connection.close()
-
-    holder = threading.Thread(target=hold_lock)
-    holder.start()
-    locked.wait(10)
-    try:
+    with session_lock_held(session):
         response = client.post(f"/account/book/{session.pk}/", participant_post(["Eva Schulz"]))
-    finally:
-        release.set()
-        holder.join()
     assert response.status_code == 503
     assert "Bitte versuchen Sie es erneut" in response.content.decode()
     assert not Booking.objects.exists()

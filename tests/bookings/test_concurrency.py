@@ -4,7 +4,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connections
 from django.utils import timezone
 
 from bookings.factories import MembershipFactory, participants
@@ -12,6 +12,7 @@ from bookings.models import Booking, BookingStatus
 from bookings.services import BookingBusy, booking_create, seats_taken
 from catalogue.factories import make_session, make_training
 from catalogue.models import Session
+from tests.bookings.locking import session_lock_held
 
 THREADS = 24
 
@@ -77,28 +78,14 @@ def test_a_held_lock_answers_busy_not_an_error(site_tree, settings):
         first_date=timezone.localdate() + timedelta(days=9),
     )
     member = MembershipFactory()
-    locked = threading.Event()
-    release = threading.Event()
-
-    def hold_lock():
-        with transaction.atomic():
-            Session.objects.select_for_update().get(pk=session.pk)
-            locked.set()
-            release.wait(10)
-        connection.close()
-
-    holder = threading.Thread(target=hold_lock)
-    holder.start()
-    locked.wait(10)
-    try:
-        with pytest.raises(BookingBusy, match="Bitte versuchen Sie es erneut"):
-            booking_create(
-                session=session,
-                organisation=member.organisation,
-                participants=participants(1),
-                by=None,
-            )
-    finally:
-        release.set()
-        holder.join()
+    with (
+        session_lock_held(session),
+        pytest.raises(BookingBusy, match="Bitte versuchen Sie es erneut"),
+    ):
+        booking_create(
+            session=session,
+            organisation=member.organisation,
+            participants=participants(1),
+            by=None,
+        )
     assert not Booking.objects.exists()
