@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -48,9 +49,16 @@ class BookingIndexView(generic.IndexView):
     queryset = Booking.objects.select_related("organisation", "session__training")
 
 
+class BookingHistoryView(history.HistoryView):
+    """Who changed a booking's state, when, from what to what; for anyone who may view it."""
+
+    any_permission_required = ["view"]
+
+
 class BookingViewSet(ModelViewSet):
     model = Booking
     index_view_class = BookingIndexView
+    history_view_class = BookingHistoryView
     icon = "tick-inverse"
     menu_label = _("Bookings")
     form_fields = []

@@ -60,3 +60,22 @@ def test_bookings_cannot_be_edited_around_the_services(staff_client, session):
         assert staff_client.get(url).status_code in (302, 403)
         assert staff_client.post(url, {}).status_code in (302, 403)
     assert Booking.objects.get(pk=booking.pk).status == "confirmed"
+
+
+def test_booking_state_changes_show_in_the_admin_history(staff_client, session):
+    from bookings.services import booking_cancel
+
+    member = MembershipFactory()
+    booking = booking_create(
+        session=session,
+        organisation=member.organisation,
+        participants=participants(1),
+        by=member.user,
+    )
+    booking_cancel(booking=booking, by=member.user)
+
+    html = staff_client.get(f"/admin/bookings_booking/history/{booking.pk}/").content.decode()
+
+    assert "Status von „–“ zu „bestätigt“ geändert" in html
+    assert "Status von „bestätigt“ zu „abgesagt“ geändert" in html
+    assert html.count(member.user.get_username()) >= 2
