@@ -32,6 +32,16 @@ def book(session, member, count, **kwargs):
     )
 
 
+def charge_companies(session, price):
+    training = session.training
+    training.price_companies = Decimal(price)
+    training.save()
+
+
+def company_member():
+    return MembershipFactory(organisation=OrganisationFactory(type=OrganisationType.SME))
+
+
 def test_free_booking_is_confirmed_and_counts_seats(session, member):
     booking = book(session, member, 3)
 
@@ -78,10 +88,8 @@ def test_cancellation_moves_the_waitlist_up_first_come_first_served(session, mem
 
 def test_paid_training_without_stripe_keys_is_confirmed_with_invoice(session, member, settings):
     settings.STRIPE_SECRET_KEY = ""
-    training = session.training
-    training.price_companies = Decimal("290.00")
-    training.save()
-    company = MembershipFactory(organisation=OrganisationFactory(type=OrganisationType.SME))
+    charge_companies(session, "290.00")
+    company = company_member()
 
     booking = book(session, company, 2)
 
@@ -92,20 +100,15 @@ def test_paid_training_without_stripe_keys_is_confirmed_with_invoice(session, me
 
 
 def test_public_body_pays_the_administration_price(session, member):
-    training = session.training
-    training.price_administration = Decimal("0.00")
-    training.price_companies = Decimal("290.00")
-    training.save()
+    charge_companies(session, "290.00")
 
     assert book(session, member, 1).price_per_seat == Decimal("0.00")
 
 
 def test_paid_card_booking_holds_seats_until_the_hold_expires(session, settings):
     settings.STRIPE_SECRET_KEY = "sk_test_x"
-    training = session.training
-    training.price_companies = Decimal("100.00")
-    training.save()
-    company = MembershipFactory(organisation=OrganisationFactory(type=OrganisationType.SME))
+    charge_companies(session, "100.00")
+    company = company_member()
 
     held = book(session, company, 10)
     assert held.status == BookingStatus.HELD
@@ -126,10 +129,8 @@ def test_paid_card_booking_holds_seats_until_the_hold_expires(session, settings)
 
 def test_companies_cannot_choose_invoice_when_cards_are_accepted(session, settings):
     settings.STRIPE_SECRET_KEY = "sk_test_x"
-    training = session.training
-    training.price_companies = Decimal("100.00")
-    training.save()
-    company = MembershipFactory(organisation=OrganisationFactory(type=OrganisationType.SME))
+    charge_companies(session, "100.00")
+    company = company_member()
 
     with pytest.raises(BookingError, match="Nur öffentliche Stellen"):
         book(session, company, 1, pay_by_invoice=True)
