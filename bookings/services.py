@@ -148,7 +148,7 @@ def booking_cancel(
         booking = Booking.objects.get(pk=booking.pk)
         if booking.status in (BookingStatus.CANCELLED, BookingStatus.EXPIRED):
             raise BookingError(_("This booking has already been cancelled."))
-        if not as_staff and not _before_deadline(locked):
+        if not as_staff and not locked.before_booking_deadline:
             raise BookingError(
                 _("The booking deadline has passed; please contact the programme team.")
             )
@@ -285,14 +285,8 @@ def _check_bookable(session: Session, organisation: Organisation) -> None:
         raise BookingError(_("This in-house session can only be booked by its organisation."))
     if session.status != SessionStatus.OPEN:
         raise BookingError(_("This session is not open for booking."))
-    if not _before_deadline(session):
+    if not session.before_booking_deadline:
         raise BookingError(_("The booking deadline for this session has passed."))
-
-
-def _before_deadline(session: Session) -> bool:
-    if session.booking_deadline and session.booking_deadline < timezone.localdate():
-        return False
-    return session.starts_at is not None and session.starts_at > timezone.now()
 
 
 def _check_participants(participants: Sequence[ParticipantData]) -> None:

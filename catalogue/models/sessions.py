@@ -100,13 +100,15 @@ class Session(models.Model):
         return [occurrence for occurrence in self.occurrences.all() if not occurrence.is_cancelled]
 
     @property
-    def booking_open(self) -> bool:
-        """Open for booking, before the deadline (end of that day) and before the first date."""
-        if self.status != SessionStatus.OPEN or not self.starts_at:
-            return False
+    def before_booking_deadline(self) -> bool:
+        """Before the deadline (to the end of that day) and before the first date."""
         if self.booking_deadline and self.booking_deadline < timezone.localdate():
             return False
-        return self.starts_at > timezone.now()
+        return self.starts_at is not None and self.starts_at > timezone.now()
+
+    @property
+    def booking_open(self) -> bool:
+        return self.status == SessionStatus.OPEN and self.before_booking_deadline
 
     @property
     def free_places(self) -> int:
