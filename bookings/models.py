@@ -168,6 +168,22 @@ class Booking(models.Model):
         default=PaymentStatus.NOT_REQUIRED,
     )
     hold_expires_at = models.DateTimeField(_("hold expires"), null=True, blank=True)
+    stripe_checkout_id = models.CharField(
+        _("Stripe Checkout Session"), max_length=255, blank=True, db_index=True
+    )
+    stripe_payment_intent = models.CharField(
+        _("Stripe PaymentIntent"), max_length=255, blank=True, db_index=True
+    )
+    refunded_amount = models.DecimalField(
+        _("refunded (EUR)"), max_digits=10, decimal_places=2, default=Decimal("0.00")
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="de",
+        help_text=_("Language of the emails about this booking."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("booked by"),
@@ -212,3 +228,206 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("present")
+    ABSENT = "absent", _("absent")
+    EXCUSED = "excused", _("excused")
+
+
+class Attendance(models.Model):
+    """Whether a participant attended one occurrence of the session."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="attendances"
+    )
+    occurrence = models.ForeignKey(
+        "catalogue.Occurrence", on_delete=models.CASCADE, related_name="attendances"
+    )
+    status = models.CharField(_("attendance"), max_length=16, choices=AttendanceStatus.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "occurrence"], name="attendance_once_per_occurrence"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant}: {self.get_status_display()}"
+
+
+class Invitation(models.Model):
+    """An organisation admin invites a colleague by email; the link lets them join."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email"))
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.BOOKER)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class Delivery(models.TextChoices):
+    IN_PERSON = "in_person", _("at our premises")
+    ONLINE = "online", _("online")
+
+
+class InhouseRequestStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    SCHEDULED = "scheduled", _("scheduled")
+
+
+class InhouseRequest(models.Model):
+    """An organisation asks for a training for its own staff."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="inhouse_requests",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    training = models.ForeignKey(
+        "catalogue.TrainingPage",
+        verbose_name=_("training"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    topic = models.ForeignKey(
+        "catalogue.Topic",
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    period_from = models.DateField(_("preferred from"))
+    period_to = models.DateField(_("preferred until"))
+    expected_participants = models.PositiveSmallIntegerField(
+        _("expected participants"), validators=[MinValueValidator(1)]
+    )
+    delivery = models.CharField(_("place"), max_length=16, choices=Delivery.choices)
+    place = models.CharField(_("address"), max_length=300, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=InhouseRequestStatus.choices,
+        default=InhouseRequestStatus.OPEN,
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    session = models.OneToOneField(
+        "catalogue.Session",
+        verbose_name=_("private session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inhouse_request",
+    )
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="de")
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("in-house request")
+        verbose_name_plural = _("in-house requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_to__gte=models.F("period_from")),
+                name="inhouse_period_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.created_at:%d.%m.%Y})"
+
+
+class StripeEvent(models.Model):
+    """Each Stripe event id is applied once; a repeat delivery changes nothing."""
+
+    event_id = models.CharField(max_length=255, unique=True)
+    type = models.CharField(max_length=100)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.event_id
+
+
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+
+
+class Notification(models.Model):
+    """One email to one recipient. The unique key makes sending idempotent (reminders run
+    twice send once); a failed send is kept with its error and retried."""
+
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=40)
+    recipient = models.EmailField(_("recipient"))
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="de")
+    booking = models.ForeignKey(
+        Booking, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    data = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=NotificationStatus.choices,
+        default=NotificationStatus.PENDING,
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("email")
+        verbose_name_plural = _("emails")
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient}"

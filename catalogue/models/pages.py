@@ -107,6 +107,21 @@ class TrainingPage(RoutablePageMixin, Page):
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("1.00"))],
         help_text=_("Share of the dates a participant must attend, e.g. 0.75 for three in four."),
     )
+    refund_before_deadline = models.PositiveSmallIntegerField(
+        _("refund until the booking deadline (%)"),
+        default=100,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Share of the price refunded when a paid booking is cancelled in time."),
+    )
+    refund_after_deadline = models.PositiveSmallIntegerField(
+        _("refund after the booking deadline (%)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Share refunded when staff cancel a booking after the deadline. "
+            "A cancelled session is always refunded in full."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -122,6 +137,9 @@ class TrainingPage(RoutablePageMixin, Page):
                 FieldPanel("default_capacity"),
                 FieldRowPanel([FieldPanel("price_administration"), FieldPanel("price_companies")]),
                 FieldPanel("certificate_share"),
+                FieldRowPanel(
+                    [FieldPanel("refund_before_deadline"), FieldPanel("refund_after_deadline")]
+                ),
             ],
             heading=_("Terms"),
         ),
