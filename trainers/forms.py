@@ -1,0 +1,109 @@
+"""Forms of the trainer portal and the trainers admin."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from bookings.models import AttendanceStatus
+from catalogue.models import StateNetwork
+from trainers.models import AvailabilityKind, AvailabilityRule, Trainer
+
+
+class AvailabilityRuleForm(forms.ModelForm):
+    class Meta:
+        model = AvailabilityRule
+        fields = [
+            "kind",
+            "first_date",
+            "last_date",
+            "start_time",
+            "end_time",
+            "recurrences",
+            "note",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "first_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "last_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        error_messages = {
+            "first_date": {"invalid": _("Enter the date as YYYY-MM-DD.")},
+            "last_date": {"invalid": _("Enter the date as YYYY-MM-DD.")},
+            "start_time": {"invalid": _("Enter the time as HH:MM.")},
+            "end_time": {"invalid": _("Enter the time as HH:MM.")},
+        }
+
+    def __init__(self, *args, trainer: Trainer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.trainer = trainer
+        self.fields["kind"].initial = AvailabilityKind.WORKING
+
+
+class AttendanceForm(forms.Form):
+    """One choice per participant of the session: present, absent or excused."""
+
+    def __init__(self, *args, participants, recorded: dict[int, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.participants = participants
+        for participant in participants:
+            self.fields[f"p{participant.pk}"] = forms.ChoiceField(
+                label=participant.name,
+                choices=AttendanceStatus.choices,
+                widget=forms.RadioSelect,
+                initial=recorded.get(participant.pk),
+                required=False,
+            )
+
+    def rows(self):
+        return [(participant, self[f"p{participant.pk}"]) for participant in self.participants]
+
+    def statuses(self) -> dict[int, str]:
+        return {
+            participant.pk: self.cleaned_data[f"p{participant.pk}"]
+            for participant in self.participants
+            if self.cleaned_data.get(f"p{participant.pk}")
+        }
+
+
+class TrainerAdminForm(WagtailAdminModelForm):
+    states = forms.MultipleChoiceField(
+        label=_("State networks"),
+        choices=StateNetwork.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("The state networks the trainer works in."),
+    )
+
+    class Meta:
+        model = Trainer
+        fields = [
+            "name",
+            "photo",
+            "bio",
+            "bio_en",
+            "languages",
+            "states",
+            "online",
+            "language",
+            "show_on_training_pages",
+            "is_active",
+        ]
+        widgets = {"languages": forms.CheckboxSelectMultiple}
+
+
+class TrainerInviteForm(WagtailAdminModelForm):
+    """Staff invite a trainer: the account is created and a link to set a password is sent."""
+
+    email = forms.EmailField(label=_("Email address"))
+
+    class Meta:
+        model = Trainer
+        fields = ["name", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = settings.LANGUAGE_CODE
+        self.order_fields(["name", "email", "language"])

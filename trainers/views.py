@@ -1,0 +1,271 @@
+"""The trainer portal (/account/trainer/…). Thin: every object is looked up through a selector
+scoped to the trainer's own profile, so anything else is a 404; then one service is called."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from bookings import services as booking_services
+from trainers import selectors, services
+from trainers.forms import AttendanceForm, AvailabilityRuleForm
+from trainers.ics import title_for, trainer_feed, training_titles
+from trainers.models import AssignmentStatus
+
+
+def trainer_required(view):
+    """Logged in with a trainer profile; everyone else gets a 404."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        request.trainer = selectors.trainer_for_user(request.user)
+        if request.trainer is None:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _own_assignment(request, assignment_id, *, accepted=False):
+    assignment = selectors.assignment_for_trainer(request.trainer, assignment_id, accepted=accepted)
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+@trainer_required
+def portal_home(request):
+    upcoming, past = selectors.upcoming_and_past_assignments(request.trainer)
+    titles = training_titles(upcoming + past)
+    for assignment in upcoming + past:
+        assignment.title = title_for(assignment, titles)
+    feed_url = request.build_absolute_uri(
+        reverse("trainers:calendar_feed", args=[request.trainer.calendar_token])
+    )
+    return render(
+        request,
+        "trainers/portal_home.html",
+        {
+            "trainer": request.trainer,
+            "upcoming": upcoming,
+            "past": past,
+            "feed_url": feed_url,
+            "certifications": selectors.certifications_for_trainer(request.trainer),
+        },
+    )
+
+
+@trainer_required
+def assignment_detail(request, assignment_id):
+    assignment = _own_assignment(request, assignment_id)
+    session = assignment.session
+    accepted = assignment.status == AssignmentStatus.ACCEPTED
+    context = {
+        "assignment": assignment,
+        "session": session,
+        "title": title_for(assignment, training_titles([assignment])),
+        "occurrences": session.active_occurrences,
+        "co_trainers": selectors.co_trainers(assignment),
+        "accepted": accepted,
+        "now": timezone.now(),
+    }
+    if accepted:
+        context["participants"] = selectors.participants_for_session(session)
+        recorded = selectors.attendance_progress(session)
+        for occurrence in session.active_occurrences:
+            occurrence.recorded = recorded.get(occurrence.pk, 0)
+    return render(request, "trainers/assignment_detail.html", context)
+
+
+@trainer_required
+@require_POST
+def assignment_accept(request, assignment_id):
+    assignment = _own_assignment(request, assignment_id)
+    try:
+        services.assignment_accept(assignment=assignment, trainer=request.trainer)
+    except services.TrainerError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You have accepted the assignment."))
+    return redirect("trainers:assignment", assignment_id=assignment.pk)
+
+
+@trainer_required
+@require_POST
+def assignment_decline(request, assignment_id):
+    assignment = _own_assignment(request, assignment_id)
+    try:
+        services.assignment_decline(assignment=assignment, trainer=request.trainer)
+    except services.TrainerError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You have declined the assignment."))
+    return redirect("trainers:assignment", assignment_id=assignment.pk)
+
+
+@trainer_required
+@require_http_methods(["GET", "POST"])
+def attendance(request, assignment_id, occurrence_id):
+    assignment = _own_assignment(request, assignment_id, accepted=True)
+    session = assignment.session
+    occurrence = next((o for o in session.active_occurrences if o.pk == occurrence_id), None)
+    if occurrence is None:
+        raise Http404
+    participants = selectors.participants_for_session(session)
+    form = AttendanceForm(
+        request.POST or None,
+        participants=participants,
+        recorded=selectors.attendance_by_participant(occurrence),
+    )
+    status = 200
+    if request.method == "POST":
+        try:
+            if "all_present" in request.POST:
+                booking_services.attendance_all_present(occurrence=occurrence, by=request.user)
+            elif form.is_valid():
+                booking_services.attendance_record(
+                    occurrence=occurrence, statuses=form.statuses(), by=request.user
+                )
+            else:
+                raise booking_services.BookingError(
+                    _("Choose present, absent or excused for every participant.")
+                )
+        except booking_services.BookingBusy as error:
+            messages.error(request, str(error))
+            status = 503
+        except booking_services.BookingError as error:
+            messages.error(request, str(error))
+            status = 400
+        else:
+            messages.success(request, _("The attendance has been saved."))
+            return redirect("trainers:assignment", assignment_id=assignment.pk)
+    return render(
+        request,
+        "trainers/attendance.html",
+        {
+            "assignment": assignment,
+            "session": session,
+            "occurrence": occurrence,
+            "title": title_for(assignment, training_titles([assignment])),
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@trainer_required
+@require_POST
+def mark_held(request, assignment_id):
+    assignment = _own_assignment(request, assignment_id, accepted=True)
+    try:
+        booking_services.session_mark_held(session=assignment.session, by=request.user)
+    except booking_services.BookingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The session has been marked as held."))
+    return redirect("trainers:assignment", assignment_id=assignment.pk)
+
+
+@trainer_required
+@require_http_methods(["GET", "POST"])
+def availability(request):
+    form = AvailabilityRuleForm(request.POST or None, trainer=request.trainer)
+    status = 200
+    if request.method == "POST":
+        if _save_rule(request, form):
+            return redirect("trainers:availability")
+        status = 400
+    return render(
+        request,
+        "trainers/availability.html",
+        {
+            "rules": selectors.availability_rules_for_trainer(request.trainer),
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@trainer_required
+@require_http_methods(["GET", "POST"])
+def availability_edit(request, rule_id):
+    rule = selectors.availability_rule_for_trainer(request.trainer, rule_id)
+    if rule is None:
+        raise Http404
+    form = AvailabilityRuleForm(request.POST or None, instance=rule, trainer=request.trainer)
+    status = 200
+    if request.method == "POST":
+        if _save_rule(request, form):
+            return redirect("trainers:availability")
+        status = 400
+    return render(
+        request, "trainers/availability_edit.html", {"rule": rule, "form": form}, status=status
+    )
+
+
+@trainer_required
+@require_POST
+def availability_delete(request, rule_id):
+    rule = selectors.availability_rule_for_trainer(request.trainer, rule_id)
+    if rule is None:
+        raise Http404
+    services.availability_rule_delete(rule=rule, by=request.user)
+    messages.success(request, _("The entry has been deleted."))
+    return redirect("trainers:availability")
+
+
+def _save_rule(request, form) -> bool:
+    if not form.is_valid():
+        return False
+    try:
+        services.availability_rule_save(rule=form.save(commit=False), by=request.user)
+    except services.TrainerError as error:
+        form.add_error(None, str(error))
+        return False
+    messages.success(request, _("Your availability has been saved."))
+    return True
+
+
+@trainer_required
+def certificate_document(request, certification_id):
+    certification = selectors.certification_for_trainer(request.trainer, certification_id)
+    if certification is None or certification.document is None:
+        raise Http404
+    document = certification.document
+    response = FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=document.filename
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@trainer_required
+@require_POST
+def calendar_renew(request):
+    services.calendar_token_renew(trainer=request.trainer)
+    messages.success(
+        request,
+        _(
+            "Your calendar has a new address; the old one no longer works. Subscribe to the new one."
+        ),
+    )
+    return redirect("trainers:home")
+
+
+def calendar_feed(request, token):
+    """The trainer's accepted assignments; the secret in the address is the only key."""
+    trainer = selectors.trainer_by_calendar_token(token)
+    if trainer is None:
+        raise Http404
+    body = trainer_feed(trainer, selectors.accepted_assignments_for_feed(trainer))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=300"
+    response["X-Robots-Tag"] = "noindex"
+    return response
