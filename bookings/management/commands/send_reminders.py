@@ -1,0 +1,15 @@
+"""Remind bookers and participants three days before a session's first date.
+
+Run once a day from cron (e.g. `15 7 * * *`); running it twice sends nothing twice."""
+
+from django.core.management.base import BaseCommand
+
+from bookings.tasks import send_reminders
+
+
+class Command(BaseCommand):
+    help = "Email reminders for confirmed bookings of sessions that start in three days."
+
+    def handle(self, *args, **options):
+        count = send_reminders.call()
+        self.stdout.write(f"Bookings reminded: {count}")

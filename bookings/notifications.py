@@ -1,0 +1,199 @@
+"""Emails. Services call `notify(kind, booking)` (about a booking) or `notify_address(...)` (to
+one address, e.g. invitations and in-house answers) inside their transaction; the emails are
+recorded and sent only after commit, so a failed email never undoes a booking.
+
+After commit, one Notification row per recipient is created under a unique key (the same event
+is never mailed twice), then a task (bookings.tasks.send_email) renders and sends it; a failure
+is kept on the row and `manage.py retry_emails` sends it again. Kinds and their data:
+
+- about a booking (the booker, and for PARTICIPANT_KINDS each participant with an email):
+  confirmed, waitlisted, offer (waiting list → held for payment), moved_up (waiting list →
+  confirmed), paid (held or expired → confirmed), expired, cancelled, session_cancelled
+  (these from `notify_status`), participants_cancelled (participants: ids, calendar: bool),
+  reminder (date), payment_failed, late_payment_refunded, refunded (amount: Decimal, EUR).
+  Pass something that tells repeats apart (e.g. a refund id) when the same kind can happen
+  twice to one booking: the key is made from kind, booking, data and recipient.
+- to one address: invitation (organisation, inviter, accept_url), inhouse_answer (status:
+  an InhouseRequestStatus value, answer, title).
+"""
+
+import hashlib
+import json
+import logging
+from datetime import date, datetime, time, timedelta
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from bookings import tasks
+from bookings.models import Booking, BookingStatus, Membership, Notification, Role
+from catalogue.models import Occurrence, Session
+from catalogue.models.sessions import SessionStatus
+from catalogue.schedule import BERLIN
+
+logger = logging.getLogger(__name__)
+
+# Kinds that also go to every participant concerned who gave an email, with their own calendar
+# (cancellations only when the place had been confirmed: data["calendar"]).
+PARTICIPANT_KINDS = frozenset(
+    {
+        "confirmed",
+        "moved_up",
+        "paid",
+        "cancelled",
+        "participants_cancelled",
+        "session_cancelled",
+        "reminder",
+    }
+)
+REMINDER_DAYS = 3
+
+
+def notify(kind: str, booking: Booking, **data) -> None:
+    """Tell everyone concerned that `kind` happened to `booking` (after commit)."""
+    booking_id = booking.pk
+    transaction.on_commit(lambda: _record_and_send(kind, booking_id, data))
+
+
+def notify_address(kind: str, *, recipient: str, language: str, key: str, **data) -> None:
+    """Send one email of `kind` to `recipient` once per `key` (after commit)."""
+    transaction.on_commit(lambda: _record_address(kind, recipient, language, key, data))
+
+
+def notify_status(booking: Booking, *, previous: str, new: str, **data) -> None:
+    """Email about a booking's status change, when the change is one people are told about."""
+    kind = _status_kind(booking, previous, new)
+    if kind is None:
+        return
+    if kind in ("cancelled", "session_cancelled"):
+        data["calendar"] = previous == BookingStatus.CONFIRMED  # they had a calendar entry
+    notify(kind, booking, previous=previous, **data)
+
+
+def reminders_send(*, today: date | None = None) -> int:
+    """Remind the confirmed bookings of sessions whose first date is in REMINDER_DAYS days
+    (Berlin dates). Safe to run more than once a day. Returns the number of bookings."""
+    day = (today or timezone.localdate(timezone=BERLIN)) + timedelta(days=REMINDER_DAYS)
+    start = datetime.combine(day, time.min, tzinfo=BERLIN)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=BERLIN)
+    active = Occurrence.objects.filter(session=OuterRef("pk"), is_cancelled=False)
+    sessions = (
+        Session.objects.exclude(status=SessionStatus.CANCELLED)
+        .filter(Exists(active.filter(start__gte=start, start__lt=end)))
+        .exclude(Exists(active.filter(start__lt=start)))
+    )
+    bookings = Booking.objects.filter(session__in=sessions, status=BookingStatus.CONFIRMED)
+    count = 0
+    for booking in bookings.only("pk"):
+        notify("reminder", booking, date=day.isoformat())
+        count += 1
+    return count
+
+
+def _status_kind(booking: Booking, previous: str, new: str) -> str | None:
+    if new == BookingStatus.CANCELLED:
+        if booking.session.status == SessionStatus.CANCELLED:
+            return "session_cancelled"
+        return "cancelled"
+    return {
+        ("", BookingStatus.CONFIRMED): "confirmed",
+        ("", BookingStatus.WAITLISTED): "waitlisted",
+        (BookingStatus.WAITLISTED, BookingStatus.HELD): "offer",
+        (BookingStatus.WAITLISTED, BookingStatus.CONFIRMED): "moved_up",
+        (BookingStatus.HELD, BookingStatus.CONFIRMED): "paid",
+        (BookingStatus.EXPIRED, BookingStatus.CONFIRMED): "paid",
+        (BookingStatus.HELD, BookingStatus.EXPIRED): "expired",
+    }.get((previous, new))
+
+
+def _record_and_send(kind: str, booking_id: int, data: dict) -> None:
+    try:
+        data = _json(data)
+        booking = Booking.objects.select_related("created_by").get(pk=booking_id)
+        created = []
+        for address, participant_id in _recipients(kind, booking, data):
+            fields = {**data, "participant": participant_id} if participant_id else data
+            key = f"{kind}:{booking.pk}:{_digest(fields, address)}"
+            created += _record(key, kind, address, booking.language, booking, fields)
+    except Exception:
+        logger.exception("Could not record the %s emails for booking %s", kind, booking_id)
+        return
+    for notification_id in created:
+        _enqueue(notification_id)
+
+
+def _record_address(kind: str, recipient: str, language: str, key: str, data: dict) -> None:
+    try:
+        if len(key) > Notification._meta.get_field("key").max_length:
+            key = f"{kind}:{_digest({'key': key}, recipient)}"
+        created = _record(key, kind, recipient, language, None, _json(data))
+    except Exception:
+        logger.exception("Could not record the %s email to %s", kind, recipient)
+        return
+    for notification_id in created:
+        _enqueue(notification_id)
+
+
+def _bookers(booking: Booking) -> list:
+    """Who booked: the member who did; for bookings staff made on an organisation's behalf
+    (phone and email orders), the organisation's admins."""
+    booker = booking.created_by
+    if (
+        booker is not None
+        and Membership.objects.filter(user=booker, organisation_id=booking.organisation_id).exists()
+    ):
+        return [booker] if booker.email else []
+    admins = Membership.objects.filter(
+        organisation_id=booking.organisation_id, role=Role.ADMIN
+    ).select_related("user")
+    return [membership.user for membership in admins if membership.user.email]
+
+
+def _recipients(kind: str, booking: Booking, data: dict) -> list[tuple[str, int | None]]:
+    """(address, participant id; None for the booker), one per address, the booker first."""
+    found: dict[str, tuple[str, int | None]] = {}
+    for booker in _bookers(booking):
+        found.setdefault(booker.email.lower(), (booker.email, None))
+    # Participants hear from us once their place is confirmed: not about a cancelled waitlist.
+    if kind in PARTICIPANT_KINDS and data.get("calendar", True):
+        participants = booking.participants.exclude(email="")
+        if "participants" in data:
+            participants = participants.filter(pk__in=data["participants"])
+        else:
+            participants = participants.filter(cancelled_at__isnull=True)
+        for participant in participants:
+            found.setdefault(participant.email.lower(), (participant.email, participant.pk))
+    return list(found.values())
+
+
+def _record(key, kind, recipient, language, booking, data) -> list[int]:
+    """The new notification's id, or nothing when this key was recorded before."""
+    notification, created = Notification.objects.get_or_create(
+        key=key,
+        defaults={
+            "kind": kind,
+            "recipient": recipient,
+            "language": language,
+            "booking": booking,
+            "data": data,
+        },
+    )
+    return [notification.pk] if created else []
+
+
+def _enqueue(notification_id: int) -> None:
+    try:
+        tasks.send_email.enqueue(notification_id)
+    except Exception:  # the row stays pending; retry_emails sends it
+        logger.exception("Could not enqueue email %s", notification_id)
+
+
+def _json(data: dict) -> dict:
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def _digest(data: dict, address: str) -> str:
+    text = json.dumps(data, sort_keys=True) + "|" + address.lower()
+    return hashlib.sha256(text.encode()).hexdigest()[:40]

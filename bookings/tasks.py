@@ -1,0 +1,36 @@
+"""Background work (django-tasks): tasks take ids and call the modules that hold the rules."""
+
+from django_tasks import task
+
+from bookings import emails, notifications, retention, services
+
+
+@task()
+def expire_holds() -> int:
+    """Expire lapsed payment holds in every session and move the waiting lists up."""
+    return services.holds_expire_lapsed()
+
+
+@task()
+def send_email(notification_id: int) -> bool:
+    """Render and send one recorded email; a failure is kept on the row, never raised."""
+    return emails.deliver(notification_id)
+
+
+@task()
+def send_reminders() -> int:
+    """Remind the bookings of sessions that start in three days (safe to run twice)."""
+    return notifications.reminders_send()
+
+
+@task()
+def retry_emails() -> int:
+    """Send failed emails again (and any left pending by a lost task)."""
+    return emails.retry_failed()
+
+
+@task()
+def anonymise_personal_data(older_than_months: int = retention.RETENTION_MONTHS) -> int:
+    """Blank names and emails of participants of sessions that ended before the retention
+    period; every statistic stays the same (safe to run twice)."""
+    return retention.personal_data_anonymise(older_than_months=older_than_months)
