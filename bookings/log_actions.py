@@ -1,0 +1,55 @@
+"""How the admin history shows the member, participant and in-house request changes logged by
+bookings.services (registered in wagtail_hooks)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter
+
+from bookings.models import InhouseRequestStatus, Role
+
+
+def _role(value) -> str:
+    return Role(value).label if value in Role.values else "–"
+
+
+def _status(value) -> str:
+    return InhouseRequestStatus(value).label if value in InhouseRequestStatus.values else "–"
+
+
+class MembersChanged(LogFormatter):
+    label = _("Members changed")
+    messages = {
+        "invited": _("Invited %(email)s as %(role)s"),
+        "resent": _("Sent the invitation to %(email)s again (as %(role)s)"),
+        "revoked": _("Withdrew the invitation to %(email)s"),
+        "joined": _("%(email)s joined as %(role)s"),
+        "role": _("Changed the role of %(email)s from %(previous)s to %(role)s"),
+        "removed": _("Removed %(email)s"),
+    }
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        message = self.messages.get(data.get("change"), self.label)
+        return message % {
+            "email": data.get("email", "–"),
+            "role": _role(data.get("role")),
+            "previous": _role(data.get("previous")),
+        }
+
+
+class ParticipantsRenamed(LogFormatter):
+    label = _("Participants renamed")
+
+    def format_message(self, log_entry):
+        count = len((log_entry.data or {}).get("participants", []))
+        return _("Changed the details of %(count)s participant(s)") % {"count": count}
+
+
+class InhouseStatusChanged(LogFormatter):
+    label = _("In-house request status changed")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Status changed from “%(from)s” to “%(to)s”") % {
+            "from": _status(data.get("from")),
+            "to": _status(data.get("to")),
+        }
