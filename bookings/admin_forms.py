@@ -1,0 +1,65 @@
+"""Forms of the programme staff's booking views in the Wagtail admin."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from bookings.choosers import organisation_chooser_viewset
+from bookings.forms import MAX_SEATS_PER_BOOKING, ParticipantForm
+from bookings.models import Function, Organisation
+from bookings.selectors import sessions_bookable_by_staff
+from catalogue.models import Session
+
+DEFAULT_PARTICIPANT_ROWS = 5
+
+
+class CapacityForm(forms.Form):
+    capacity = forms.IntegerField(
+        label=_("Capacity"),
+        min_value=1,
+        max_value=32767,
+        error_messages={"invalid": _("Enter the capacity as a whole number.")},
+    )
+
+
+class StaffParticipantForm(ParticipantForm):
+    """A row left empty is skipped: the function preset does not count as a change."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["function"].initial = Function.EMPLOYEE
+
+
+def participant_formset_class(rows: int):
+    return forms.formset_factory(
+        StaffParticipantForm,
+        extra=max(rows - 1, 0),
+        min_num=1,
+        validate_min=True,
+        max_num=MAX_SEATS_PER_BOOKING,
+        validate_max=True,
+    )
+
+
+class BookOnBehalfForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        widget=organisation_chooser_viewset.widget_class(),
+        error_messages={"invalid_choice": _("There is no such organisation.")},
+    )
+    session = forms.ModelChoiceField(
+        label=_("Session"),
+        queryset=Session.objects.none(),
+        error_messages={"invalid_choice": _("This session cannot be booked.")},
+    )
+    pay_by_invoice = forms.BooleanField(label=_("Pay by invoice (public bodies)"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the emails"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = sessions_bookable_by_staff()

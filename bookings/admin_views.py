@@ -1,0 +1,430 @@
+"""Programme staff's booking work in the Wagtail admin: a session's participants and waiting
+list, capacity, cancelling a booking or a whole session, booking on behalf of an organisation.
+Every change goes through bookings.services; the views only parse input and show the result."""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+from wagtail.admin import messages
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from bookings import selectors
+from bookings.admin_forms import (
+    DEFAULT_PARTICIPANT_ROWS,
+    BookOnBehalfForm,
+    CapacityForm,
+    participant_formset_class,
+)
+from bookings.forms import MAX_SEATS_PER_BOOKING
+from bookings.models import Booking, BookingStatus
+from bookings.services import (
+    BookingError,
+    ParticipantData,
+    booking_cancel,
+    booking_create,
+    session_cancel,
+    session_capacity_set,
+)
+from catalogue.models.sessions import SessionStatus
+
+URL_NAMESPACE = "bookings_staff"
+booking_permissions = ModelPermissionPolicy(Booking)
+
+
+def participants_url(session_id: int) -> str:
+    return reverse(f"{URL_NAMESPACE}:participants", args=[session_id])
+
+
+def session_menu_items(session_id: int) -> list[MenuItem]:
+    """Links to the session's booking pages, for listings and headers elsewhere in the admin."""
+    return [
+        MenuItem(
+            _("Participants and waiting list"),
+            participants_url(session_id),
+            icon_name="group",
+            priority=15,
+        )
+    ]
+
+
+def booking_menu_items(booking: Booking, user) -> list[MenuItem]:
+    items = session_menu_items(booking.session_id)
+    if booking.status not in (BookingStatus.CANCELLED, BookingStatus.EXPIRED) and (
+        booking_permissions.user_has_permission(user, "change")
+    ):
+        items.append(
+            MenuItem(
+                _("Cancel booking"),
+                reverse(f"{URL_NAMESPACE}:booking_cancel", args=[booking.pk]),
+                icon_name="cross",
+                priority=25,
+            )
+        )
+    return items
+
+
+def book_on_behalf_button(user, session_id: int | None = None) -> list[HeaderButton]:
+    if not booking_permissions.user_has_permission(user, "add"):
+        return []
+    url = reverse(f"{URL_NAMESPACE}:book")
+    if session_id:
+        url += f"?session={session_id}"
+    return [HeaderButton(_("Book on behalf"), url=url, icon_name="plus")]
+
+
+def may_see_session_pages(user) -> bool:
+    return booking_permissions.user_has_any_permission(user, ["view", "change"])
+
+
+class StaffViewMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
+    permission_policy = booking_permissions
+    header_icon = "tick-inverse"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("bookings_booking:index"), "label": _("Bookings")},
+            *self.get_extra_breadcrumbs(),
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+    def get_extra_breadcrumbs(self):
+        return []
+
+
+class SessionMixin(StaffViewMixin):
+    """Views about one session (`session_id` in the URL)."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.session = selectors.session_for_staff(kwargs["session_id"])
+        if self.session is None:
+            raise Http404
+
+    def get_page_subtitle(self):
+        return str(self.session)
+
+    def get_extra_breadcrumbs(self):
+        return [
+            {
+                "url": participants_url(self.session.pk),
+                "label": _("Participants and waiting list"),
+            }
+        ]
+
+    def get_success_url(self):
+        return participants_url(self.session.pk)
+
+
+class SessionParticipantsView(SessionMixin, ReportView):
+    """Session facts, the participants holding seats and the waiting list in order."""
+
+    any_permission_required = ["view", "change"]
+    page_title = gettext_lazy("Participants and waiting list")
+    header_icon = "group"
+    template_name = "bookings/admin/session_participants.html"
+    results_template_name = "bookings/admin/session_participants_results.html"
+    paginate_by = None
+    list_export = [
+        "name",
+        "get_function_display",
+        "email",
+        "booking.organisation.name",
+        "booking.reference",
+        "booking.get_status_display",
+    ]
+    export_headings = {
+        "get_function_display": gettext_lazy("Function"),
+        "booking.organisation.name": gettext_lazy("Organisation"),
+        "booking.reference": gettext_lazy("Booking reference"),
+        "booking.get_status_display": gettext_lazy("Status"),
+    }
+
+    def get_extra_breadcrumbs(self):
+        return []
+
+    def get_base_queryset(self):
+        return selectors.session_participants(self.session)
+
+    def get_filename(self):
+        return f"participants-{self.session.pk}"
+
+    @cached_property
+    def can_change(self):
+        return self.user_has_permission("change")
+
+    @cached_property
+    def header_buttons(self):
+        if not self.session.booking_open:
+            return []
+        return book_on_behalf_button(self.request.user, self.session.pk)
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.can_change and self.session.status != SessionStatus.CANCELLED:
+            buttons += [
+                Button(
+                    _("Change capacity"),
+                    url=reverse(f"{URL_NAMESPACE}:capacity", args=[self.session.pk]),
+                    icon_name="edit",
+                    priority=10,
+                ),
+                Button(
+                    _("Cancel session"),
+                    url=reverse(f"{URL_NAMESPACE}:session_cancel", args=[self.session.pk]),
+                    icon_name="cross",
+                    priority=20,
+                ),
+            ]
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            session=self.session,
+            waitlist=selectors.session_waitlist(self.session),
+            can_change=self.can_change,
+        )
+        return context
+
+
+class CapacityView(SessionMixin, FormView):
+    permission_required = "change"
+    page_title = gettext_lazy("Change capacity")
+    template_name = "bookings/admin/form.html"
+    form_class = CapacityForm
+
+    def get_initial(self):
+        return {"capacity": self.session.capacity}
+
+    def form_valid(self, form):
+        try:
+            session = session_capacity_set(
+                session=self.session, capacity=form.cleaned_data["capacity"], by=self.request.user
+            )
+        except BookingError as error:
+            form.add_error("capacity", str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("The capacity is now %(capacity)s; %(free)s places are free.")
+            % {"capacity": session.capacity, "free": session.free_places},
+        )
+        return redirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            submit_button_label=_("Save capacity"),
+            intro=_(
+                "%(taken)s seats are taken. Raising the capacity moves the waiting list up; "
+                "it cannot be lower than the seats taken."
+            )
+            % {"taken": self.session.seats_taken},
+        )
+        return context
+
+
+class SessionCancelView(SessionMixin, TemplateView):
+    permission_required = "change"
+    page_title = gettext_lazy("Cancel session")
+    template_name = "bookings/admin/confirm.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            message=_(
+                "Cancel this session? All its bookings (%(bookings)s, including the waiting "
+                "list) are cancelled and everyone booked is told."
+            )
+            % {
+                "bookings": self.session.bookings.exclude(
+                    status__in=(BookingStatus.CANCELLED, BookingStatus.EXPIRED)
+                ).count()
+            },
+            confirm_label=_("Yes, cancel the session"),
+            back_url=self.get_success_url(),
+            back_label=_("No, keep it"),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if self.session.status == SessionStatus.CANCELLED:
+            messages.error(request, _("This session has already been cancelled."))
+            return redirect(self.get_success_url())
+        try:
+            session_cancel(session=self.session, by=request.user)
+        except BookingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The session and all its bookings have been cancelled."))
+        return redirect(self.get_success_url())
+
+
+class BookingCancelView(StaffViewMixin, TemplateView):
+    permission_required = "change"
+    page_title = gettext_lazy("Cancel booking")
+    template_name = "bookings/admin/confirm.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.booking = selectors.booking_for_staff(kwargs["booking_id"])
+        if self.booking is None:
+            raise Http404
+
+    def get_page_subtitle(self):
+        return f"{self.booking.reference} – {self.booking.organisation}"
+
+    def get_extra_breadcrumbs(self):
+        return [
+            {
+                "url": participants_url(self.booking.session_id),
+                "label": _("Participants and waiting list"),
+            }
+        ]
+
+    def get_success_url(self):
+        return participants_url(self.booking.session_id)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            booking=self.booking,
+            message=_(
+                "Cancel booking %(reference)s of %(organisation)s for %(session)s? Its seats go "
+                "to the waiting list."
+            )
+            % {
+                "reference": self.booking.reference,
+                "organisation": self.booking.organisation,
+                "session": self.booking.session,
+            },
+            confirm_label=_("Yes, cancel the booking"),
+            back_url=self.get_success_url(),
+            back_label=_("No, keep it"),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            booking_cancel(booking=self.booking, by=request.user, as_staff=True)
+        except BookingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Booking %(reference)s has been cancelled.")
+                % {"reference": self.booking.reference},
+            )
+        return redirect(self.get_success_url())
+
+
+class BookOnBehalfView(StaffViewMixin, TemplateView):
+    """Phone and email orders: staff book seats for an organisation's colleagues."""
+
+    permission_required = "add"
+    page_title = gettext_lazy("Book on behalf of an organisation")
+    template_name = "bookings/admin/book_on_behalf.html"
+
+    @cached_property
+    def rows(self) -> int:
+        try:
+            rows = int(self.request.GET.get("rows", DEFAULT_PARTICIPANT_ROWS))
+        except ValueError:
+            rows = DEFAULT_PARTICIPANT_ROWS
+        return min(max(rows, 1), MAX_SEATS_PER_BOOKING)
+
+    def get_forms(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        form = BookOnBehalfForm(data, initial={"session": self.request.GET.get("session")})
+        formset = participant_formset_class(self.rows)(data, prefix="participants")
+        return form, formset
+
+    def get(self, request, *args, **kwargs):
+        form, formset = self.get_forms()
+        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+    def post(self, request, *args, **kwargs):
+        form, formset = self.get_forms()
+        if form.is_valid() and formset.is_valid():
+            participants = [
+                ParticipantData(
+                    name=row["name"], email=row.get("email", ""), function=row["function"]
+                )
+                for row in formset.cleaned_data
+                if row
+            ]
+            try:
+                booking = booking_create(
+                    session=form.cleaned_data["session"],
+                    organisation=form.cleaned_data["organisation"],
+                    participants=participants,
+                    by=request.user,
+                    pay_by_invoice=form.cleaned_data["pay_by_invoice"],
+                    language=form.cleaned_data["language"],
+                )
+            except BookingError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Booking %(reference)s for %(organisation)s: %(status)s.")
+                    % {
+                        "reference": booking.reference,
+                        "organisation": booking.organisation,
+                        "status": booking.get_status_display(),
+                    },
+                )
+                return redirect(participants_url(booking.session_id))
+        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            media=context["form"].media + context["formset"].media,
+            submit_button_label=_("Book"),
+            more_rows_url=(
+                f"?rows={min(self.rows + 5, MAX_SEATS_PER_BOOKING)}"
+                + (
+                    f"&session={self.request.GET['session']}"
+                    if self.request.GET.get("session", "").isdigit()
+                    else ""
+                )
+            ),
+            can_add_rows=self.rows < MAX_SEATS_PER_BOOKING,
+        )
+        return context
+
+
+class StaffBookingViewSet(ViewSet):
+    """The staff's booking pages; linked from the bookings and session listings (no menu item)."""
+
+    def get_urlpatterns(self):
+        return [
+            path("book/", BookOnBehalfView.as_view(), name="book"),
+            path(
+                "sessions/<int:session_id>/",
+                SessionParticipantsView.as_view(),
+                name="participants",
+            ),
+            path("sessions/<int:session_id>/capacity/", CapacityView.as_view(), name="capacity"),
+            path(
+                "sessions/<int:session_id>/cancel/",
+                SessionCancelView.as_view(),
+                name="session_cancel",
+            ),
+            path(
+                "bookings/<int:booking_id>/cancel/",
+                BookingCancelView.as_view(),
+                name="booking_cancel",
+            ),
+        ]
