@@ -1,0 +1,84 @@
+"""The programme report (priority area 3) for a period, as JSON, CSV or XLSX.
+
+    manage.py report_pa3 --from 2015-01-01 --to 2018-09-30 [--state BE] [--topic SLUG]
+        [--sector administration|companies] [--format json|csv|xlsx] [--output FILE]
+
+Bad arguments end with exit status 2 and a one-line message on stderr.
+"""
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from bookings.statistics import StatisticsError, programme_figures
+from bookings.statistics_export import figures_csv, figures_json, figures_xlsx
+
+USAGE_ERROR = 2
+
+
+class Command(BaseCommand):
+    help = "Programme statistics (trainings held, participants) for a period, as JSON, CSV or XLSX."
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+
+        def error(message):
+            # One line and exit status 2, instead of argparse's usage block.
+            if parser.called_from_command_line:
+                sys.stderr.write(f"{subcommand}: {message}\n")
+                sys.exit(USAGE_ERROR)
+            raise CommandError(message, returncode=USAGE_ERROR)
+
+        parser.error = error
+        return parser
+
+    def add_arguments(self, parser):
+        parser.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+        parser.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+        parser.add_argument("--state", help="State network, ISO 3166-2:DE code such as BE.")
+        parser.add_argument("--topic", help="Topic slug.")
+        parser.add_argument("--sector", help="administration or companies.")
+        parser.add_argument("--format", default="json", help="json (default), csv or xlsx.")
+        parser.add_argument("--output", help="Write to this file instead of standard output.")
+
+    def handle(self, *args, **options):
+        output_format = options["format"]
+        if output_format not in ("json", "csv", "xlsx"):
+            raise self.usage(_("Unknown format: %(format)s.") % {"format": output_format})
+        if output_format == "xlsx" and not options["output"]:
+            raise self.usage(_("XLSX needs --output FILE."))
+        try:
+            figures = programme_figures(
+                date_from=self.parse_date(options["date_from"], "--from"),
+                date_to=self.parse_date(options["date_to"], "--to"),
+                state=options["state"].upper() if options["state"] else None,
+                topic=options["topic"],
+                sector=options["sector"],
+            )
+        except StatisticsError as error:
+            raise self.usage(str(error)) from None
+
+        if output_format == "xlsx":
+            Path(options["output"]).write_bytes(figures_xlsx(figures))
+            return
+        text = figures_json(figures) if output_format == "json" else figures_csv(figures)
+        if options["output"]:
+            Path(options["output"]).write_text(text, encoding="utf-8")
+        else:
+            self.stdout.write(text, ending="")
+
+    def parse_date(self, value: str, option: str) -> date:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise self.usage(
+                _("%(option)s needs a date as YYYY-MM-DD, not %(value)s.")
+                % {"option": option, "value": value}
+            ) from None
+
+    @staticmethod
+    def usage(message: str) -> CommandError:
+        return CommandError(message, returncode=USAGE_ERROR)

@@ -1,0 +1,287 @@
+"""The programme's figures, counted once, by the rules written in docs/statistics.md.
+
+- A training held is a session with status "held". It belongs to the month (and so to every
+  period) that contains the Berlin date of its first occurrence that was not cancelled.
+- A participant counts once per training held when present at one or more of its occurrences
+  that were not cancelled, in a confirmed booking, and not cancelled themselves. Cancelled
+  sessions, cancelled, expired, held or waitlisted bookings, absent and excused people never count.
+- Sector comes from the type of the booking organisation, function from the participant.
+- With a sector filter, participants are those of that sector and trainings held are those with
+  at least one counted participant of that sector.
+
+Three queries whatever the period: the topics; the trainings held with their month, state
+network and topic; the counted participants per training held (aggregated in PostgreSQL). The
+per-session rows are then added up by topic, state network and month.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q
+from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext as _
+
+from bookings.models import (
+    ADMINISTRATION_TYPES,
+    Attendance,
+    AttendanceStatus,
+    BookingStatus,
+    Function,
+    OrganisationType,
+    Participant,
+    Sector,
+)
+from catalogue.models import Session, StateNetwork, Topic
+from catalogue.models.sessions import SessionStatus
+from catalogue.schedule import BERLIN
+
+COMPANY_TYPES = frozenset(OrganisationType.values) - ADMINISTRATION_TYPES
+SECTOR_TYPES = {
+    Sector.ADMINISTRATION.value: ADMINISTRATION_TYPES,
+    Sector.COMPANIES.value: COMPANY_TYPES,
+}
+SECTORS = tuple(SECTOR_TYPES)
+FUNCTIONS = tuple(Function.values)
+BREAKDOWN = SECTORS + FUNCTIONS
+
+
+class StatisticsError(ValueError):
+    """The filters cannot be answered; the message says why, in the user's language."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: date
+    date_to: date
+    state: str | None = None
+    topic: str | None = None  # slug
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class TopicFigures:
+    topic: str  # slug
+    title: str
+    trainings_held: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class StateFigures:
+    state: str  # ISO 3166-2:DE code without "DE-"
+    title: str
+    trainings_held: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: str  # YYYY-MM
+    trainings_held: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    filters: Filters
+    trainings_held: int
+    participants: int
+    participants_by_sector: dict[str, int]
+    participants_by_function: dict[str, int]
+    by_topic: list[TopicFigures]
+    by_state: list[StateFigures]
+    by_month: list[MonthFigures]
+
+    def as_dict(self) -> dict:
+        """The report as plain data (the JSON of `report_pa3`)."""
+        return {
+            "period": {
+                "from": self.filters.date_from.isoformat(),
+                "to": self.filters.date_to.isoformat(),
+            },
+            "filters": {
+                "state": self.filters.state,
+                "topic": self.filters.topic,
+                "sector": self.filters.sector,
+            },
+            "trainings_held": self.trainings_held,
+            "participants": self.participants,
+            "participants_by_sector": dict(self.participants_by_sector),
+            "participants_by_function": dict(self.participants_by_function),
+            "by_topic": [
+                {
+                    "topic": row.topic,
+                    "title": row.title,
+                    "trainings_held": row.trainings_held,
+                    "participants": row.participants,
+                }
+                for row in self.by_topic
+            ],
+            "by_state": [
+                {
+                    "state": row.state,
+                    "trainings_held": row.trainings_held,
+                    "participants": row.participants,
+                }
+                for row in self.by_state
+            ],
+            "by_month": [
+                {
+                    "month": row.month,
+                    "trainings_held": row.trainings_held,
+                    "participants": row.participants,
+                }
+                for row in self.by_month
+            ],
+        }
+
+
+def programme_figures(
+    *,
+    date_from: date,
+    date_to: date,
+    state: str | None = None,
+    topic: str | None = None,
+    sector: str | None = None,
+) -> Figures:
+    """Every figure of the programme report for the period (both days included) and filters.
+    Raises StatisticsError for a reversed period or an unknown state, topic or sector."""
+    if date_to < date_from:
+        raise StatisticsError(_("The end of the period is before its start."))
+    if state is not None and state not in StateNetwork.values:
+        raise StatisticsError(_("Unknown state network: %(state)s.") % {"state": state})
+    if sector is not None and sector not in Sector.values:
+        raise StatisticsError(_("Unknown sector: %(sector)s.") % {"sector": sector})
+    topics = list(Topic.objects.order_by("sort_order", "name"))
+    if topic is not None:
+        topics = [item for item in topics if item.slug == topic]
+        if not topics:
+            raise StatisticsError(_("Unknown topic: %(topic)s.") % {"topic": topic})
+    filters = Filters(date_from=date_from, date_to=date_to, state=state, topic=topic, sector=sector)
+
+    topic_id = topics[0].pk if topic is not None else None
+    sessions = _held_sessions(filters, topic_id=topic_id)
+    counts = {row["session"]: row for row in _participant_counts(filters, topic_id=topic_id)}
+
+    trainings, participants, breakdown = Counter(), Counter(), Counter()
+    for session_id, month, session_state, topic_id in sessions:
+        row = counts.get(session_id)
+        if row is None and filters.sector is not None:
+            continue  # no participant of that sector: not a training held for it
+        count = row["participants"] if row else 0
+        for key in (("topic", topic_id), ("state", session_state), ("month", month)):
+            trainings[key] += 1
+            participants[key] += count
+        if row:
+            for name in BREAKDOWN:
+                breakdown[name] += row[name]
+
+    states = [state] if state is not None else StateNetwork.values
+    months = months_between(date_from, date_to)
+    return Figures(
+        filters=filters,
+        trainings_held=sum(trainings["month", month] for month in months),
+        participants=sum(participants["month", month] for month in months),
+        participants_by_sector={name: breakdown[name] for name in SECTORS},
+        participants_by_function={name: breakdown[name] for name in FUNCTIONS},
+        by_topic=[
+            TopicFigures(
+                topic=item.slug,
+                title=item.label,
+                trainings_held=trainings["topic", item.pk],
+                participants=participants["topic", item.pk],
+            )
+            for item in topics
+        ],
+        by_state=[
+            StateFigures(
+                state=code,
+                title=str(StateNetwork(code).label),
+                trainings_held=trainings["state", code],
+                participants=participants["state", code],
+            )
+            for code in states
+        ],
+        by_month=[
+            MonthFigures(
+                month=f"{month:%Y-%m}",
+                trainings_held=trainings["month", month],
+                participants=participants["month", month],
+            )
+            for month in months
+        ],
+    )
+
+
+def months_between(first: date, last: date) -> list[date]:
+    """The first day of every month from `first`'s to `last`'s."""
+    months, month = [], first.replace(day=1)
+    while month <= last:
+        months.append(month)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return months
+
+
+def _held_in_period(filters: Filters, *, topic_id: int | None, prefix: str = "") -> Q:
+    """Sessions held whose first date falls in the period (and the state and topic filters).
+
+    `Session.starts_at` is the start of the session's first occurrence that is not cancelled:
+    catalogue.services.session_schedule_expand writes it whenever the occurrences change."""
+    start = datetime.combine(filters.date_from, time.min, BERLIN)
+    end = datetime.combine(filters.date_to + timedelta(days=1), time.min, BERLIN)
+    conditions = {
+        "status": SessionStatus.HELD,
+        "starts_at__gte": start,
+        "starts_at__lt": end,
+    }
+    if filters.state is not None:
+        conditions["state"] = filters.state
+    if topic_id is not None:
+        conditions["training__topic_id"] = topic_id
+    return Q(**{f"{prefix}{name}": value for name, value in conditions.items()})
+
+
+def _held_sessions(filters: Filters, *, topic_id: int | None):
+    """The trainings held in the period: (id, month, state network, topic id) per session."""
+    return (
+        Session.objects.filter(_held_in_period(filters, topic_id=topic_id))
+        .order_by()
+        .values_list(
+            "pk",
+            TruncMonth("starts_at", output_field=DateField(), tzinfo=BERLIN),
+            "state",
+            "training__topic_id",
+        )
+    )
+
+
+def _participant_counts(filters: Filters, *, topic_id: int | None):
+    """Per session: the counted participants, in total and by sector and function."""
+    present = Attendance.objects.filter(
+        participant=OuterRef("pk"),
+        occurrence__is_cancelled=False,
+        status=AttendanceStatus.PRESENT,
+    )
+    participants = Participant.objects.filter(
+        _held_in_period(filters, topic_id=topic_id, prefix="booking__session__"),
+        Exists(present),
+        booking__status=BookingStatus.CONFIRMED,
+        cancelled_at__isnull=True,
+    )
+    if filters.sector is not None:
+        participants = participants.filter(
+            booking__organisation__type__in=SECTOR_TYPES[filters.sector]
+        )
+    return (
+        participants.order_by()
+        .values(session=F("booking__session"))
+        .annotate(
+            participants=Count("pk"),
+            **{
+                name: Count("pk", filter=Q(booking__organisation__type__in=types))
+                for name, types in SECTOR_TYPES.items()
+            },
+            **{name: Count("pk", filter=Q(function=name)) for name in FUNCTIONS},
+        )
+    )
