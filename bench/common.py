@@ -1,13 +1,18 @@
 """Shared set-up for the benchmarks: Django on the bench database, timing helpers."""
 
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The benchmarks' own folder leaves the import path, so that bench/statistics.py does not hide
+# the standard library's statistics module.
+sys.path[:] = [path for path in sys.path if Path(path or ".").resolve() != ROOT / "bench"]
 sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+
+import statistics  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.bench")
 
 import django  # noqa: E402

@@ -3,8 +3,10 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import StateNetwork
@@ -208,6 +210,16 @@ class Booking(models.Model):
     def amount(self) -> Decimal:
         return self.price_per_seat * self.seats
 
+    @property
+    def awaiting_payment(self) -> bool:
+        """Held for card payment, and the hold has not run out."""
+        return (
+            self.status == BookingStatus.HELD
+            and self.payment_method == PaymentMethod.CARD
+            and self.hold_expires_at is not None
+            and self.hold_expires_at > timezone.now()
+        )
+
 
 class Function(models.TextChoices):
     EMPLOYEE = "employee", _("employee")
@@ -254,6 +266,8 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendances")
+        # Statistics come from attendance (DESIGN.md rule 7); this opens the report in the admin.
+        permissions = [("view_statistics", _("Can view the programme statistics"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["participant", "occurrence"], name="attendance_once_per_occurrence"
@@ -383,6 +397,18 @@ class InhouseRequest(models.Model):
     def __str__(self) -> str:
         return f"{self.organisation} ({self.created_at:%d.%m.%Y})"
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.training_id and not self.topic_id:
+            errors["training"] = _("Choose a training or a topic.")
+        if self.period_from and self.period_to and self.period_to < self.period_from:
+            errors["period_to"] = _("The end of the period cannot be before its start.")
+        if self.delivery == Delivery.IN_PERSON and not self.place.strip():
+            errors["place"] = _("Enter the address where the training should take place.")
+        if errors:
+            raise ValidationError(errors)
+
 
 class StripeEvent(models.Model):
     """Each Stripe event id is applied once; a repeat delivery changes nothing."""
@@ -431,3 +457,21 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient}"
+
+
+class Certificate(models.Model):
+    """A certificate of attendance once issued; its verification code never changes. It holds
+    no personal data, so it stays genuine after the participant is anonymised."""
+
+    participant = models.OneToOneField(
+        Participant, on_delete=models.CASCADE, related_name="certificate"
+    )
+    code = models.CharField(_("verification code"), max_length=16, unique=True, editable=False)
+    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("certificate of attendance")
+        verbose_name_plural = _("certificates of attendance")
+
+    def __str__(self) -> str:
+        return self.code

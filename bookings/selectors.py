@@ -1,10 +1,25 @@
 """Every read of bookings, scoped to the user who asks."""
 
-from django.db.models import Prefetch, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from bookings.models import Booking, Membership, Participant
-from catalogue.models import Session
+from bookings.models import (
+    SEAT_STATUSES,
+    Booking,
+    BookingStatus,
+    InhouseRequest,
+    InhouseRequestStatus,
+    Invitation,
+    Membership,
+    Organisation,
+    Participant,
+    PaymentMethod,
+    PaymentStatus,
+)
+from catalogue.models import Session, TrainingPage
+from catalogue.models.sessions import SessionStatus
 from catalogue.selectors import public_sessions
 
 
@@ -40,11 +55,188 @@ def upcoming_and_past_bookings(user) -> tuple[list[Booking], list[Booking]]:
     return upcoming, list(reversed(past))
 
 
-def session_for_booking(session_id: int) -> Session | None:
-    """A public session that can be looked at for booking (the service decides on the rest)."""
+def session_for_booking(
+    session_id: int, organisation: Organisation | None = None
+) -> Session | None:
+    """A session that can be looked at for booking: a public one, or a private in-house
+    session of `organisation` (the service decides on the rest)."""
+    sessions = public_sessions()
+    if organisation is not None:
+        sessions = sessions | Session.objects.filter(
+            is_private=True, inhouse_request__organisation=organisation
+        )
+    return sessions.select_related("training", "venue", "language").filter(pk=session_id).first()
+
+
+# --- organisation members and in-house requests ---------------------------------------------
+
+
+def organisation_memberships(organisation: Organisation) -> QuerySet[Membership]:
+    return organisation.memberships.select_related("user").order_by("role", "user__email")
+
+
+def pending_invitations(organisation: Organisation) -> QuerySet[Invitation]:
+    return organisation.invitations.filter(accepted_at__isnull=True).order_by("email")
+
+
+def colleague_membership(user, membership_id: int) -> Membership | None:
+    """A membership in the user's own organisation."""
     return (
-        public_sessions()
-        .select_related("training", "venue", "language")
-        .filter(pk=session_id)
+        Membership.objects.select_related("organisation", "user")
+        .filter(pk=membership_id, organisation__memberships__user=user)
         .first()
+    )
+
+
+def invitation_for_user(user, invitation_id: int) -> Invitation | None:
+    """A pending invitation of the user's own organisation."""
+    return (
+        Invitation.objects.select_related("organisation")
+        .filter(pk=invitation_id, accepted_at__isnull=True, organisation__memberships__user=user)
+        .first()
+    )
+
+
+def invitation_by_token(token: str) -> Invitation | None:
+    return Invitation.objects.select_related("organisation").filter(token=token).first()
+
+
+def inhouse_requests_for_user(user) -> QuerySet[InhouseRequest]:
+    """The in-house requests of the user's organisation (none for users without one)."""
+    if not user.is_authenticated:
+        return InhouseRequest.objects.none()
+    return InhouseRequest.objects.filter(organisation__memberships__user=user).select_related(
+        "training", "topic", "session__venue", "requested_by"
+    )
+
+
+def inhouse_request_for_user(user, request_id: int) -> InhouseRequest | None:
+    return inhouse_requests_for_user(user).filter(pk=request_id).first()
+
+
+def open_inhouse_requests() -> QuerySet[InhouseRequest]:
+    """Requests waiting for an answer from the programme staff, oldest first."""
+    return (
+        InhouseRequest.objects.filter(status=InhouseRequestStatus.OPEN)
+        .select_related("organisation", "training", "topic")
+        .order_by("created_at", "pk")
+    )
+
+
+def trainings_for_requests(language_code: str) -> QuerySet[TrainingPage]:
+    """The live trainings of the catalogue in one language, to choose from in a request."""
+    return (
+        TrainingPage.objects.live()
+        .public()
+        .filter(locale__language_code=language_code)
+        .order_by("title")
+    )
+
+
+# --- programme staff (Wagtail admin; access is checked by the admin views) -------------------
+
+
+def session_for_staff(session_id: int) -> Session | None:
+    return Session.objects.select_related("training", "venue").filter(pk=session_id).first()
+
+
+def booking_for_staff(booking_id: int) -> Booking | None:
+    return (
+        Booking.objects.select_related("organisation", "session__training")
+        .prefetch_related(active_participants_prefetch())
+        .filter(pk=booking_id)
+        .first()
+    )
+
+
+def active_participants_prefetch() -> Prefetch:
+    return Prefetch(
+        "participants",
+        queryset=Participant.objects.filter(cancelled_at__isnull=True).order_by("pk"),
+        to_attr="active_participants",
+    )
+
+
+def session_participants(session: Session) -> QuerySet[Participant]:
+    """Participants holding a seat (confirmed or held bookings), booking by booking."""
+    return (
+        Participant.objects.filter(
+            booking__session=session,
+            booking__status__in=SEAT_STATUSES,
+            cancelled_at__isnull=True,
+        )
+        .select_related("booking__organisation")
+        .order_by("booking__created_at", "booking_id", "pk")
+    )
+
+
+def session_waitlist(session: Session) -> list[Booking]:
+    """The waiting list in the order it moves up (first come, first served)."""
+    return list(
+        session.bookings.filter(status=BookingStatus.WAITLISTED)
+        .select_related("organisation")
+        .prefetch_related(active_participants_prefetch())
+        .order_by("created_at", "pk")
+    )
+
+
+def sessions_bookable_by_staff() -> QuerySet[Session]:
+    """Sessions staff can book on behalf of an organisation (the service checks the rest)."""
+    return (
+        Session.objects.filter(
+            status=SessionStatus.OPEN, is_private=False, starts_at__gt=timezone.now()
+        )
+        .select_related("training")
+        .order_by("starts_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class StaffDashboard:
+    sessions_with_free_places: list[Session]
+    open_requests_count: int
+    newest_open_requests: list[InhouseRequest]
+    held_count: int
+    invoices_pending_count: int
+    newest_pending_payments: list[Booking]
+
+
+def staff_dashboard(*, sessions: int = 10, newest: int = 5) -> StaffDashboard:
+    """What programme staff see first: upcoming sessions with free places, open in-house
+    requests and payments still to come in; a fixed number of queries at any data size."""
+    upcoming = list(
+        Session.objects.filter(
+            status=SessionStatus.OPEN,
+            is_private=False,
+            starts_at__gt=timezone.now(),
+            capacity__gt=F("seats_taken"),
+        )
+        .select_related("training", "venue")
+        .order_by("starts_at", "pk")[:sessions]
+    )
+    open_requests = InhouseRequest.objects.filter(status=InhouseRequestStatus.OPEN)
+    held = Q(status=BookingStatus.HELD)
+    invoice_pending = Q(
+        status=BookingStatus.CONFIRMED,
+        payment_method=PaymentMethod.INVOICE,
+        payment_status=PaymentStatus.PENDING,
+    )
+    counts = Booking.objects.aggregate(
+        held=Count("pk", filter=held), invoices=Count("pk", filter=invoice_pending)
+    )
+    return StaffDashboard(
+        sessions_with_free_places=upcoming,
+        open_requests_count=open_requests.count(),
+        newest_open_requests=list(
+            open_requests.select_related("organisation", "training", "topic").order_by(
+                "-created_at", "-pk"
+            )[:newest]
+        ),
+        held_count=counts["held"],
+        invoices_pending_count=counts["invoices"],
+        newest_pending_payments=list(
+            Booking.objects.filter(held | invoice_pending)
+            .select_related("organisation", "session__training")
+            .order_by("-created_at", "-pk")[:newest]
+        ),
     )

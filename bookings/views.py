@@ -4,7 +4,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,19 +13,36 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from bookings import selectors, services
+from bookings.certificates import certificate_ids_for_booking
 from bookings.forms import BookingOptionsForm, OrganisationForm, ParticipantFormSet, SeatsForm
+from bookings.member_forms import rename_formset
 from catalogue.ics import build_calendar, session_events
 from catalogue.selectors import training_translations
 
 
 def member_required(view):
     """Logged in and member of an organisation (else: create one first)."""
+    return _member_view(view, onboard=True)
 
+
+def member_object_required(view):
+    """A page about one object of the member's organisation: a user without an organisation
+    has none, so the answer is 404 (as for another organisation's objects)."""
+    return _member_view(view, onboard=False)
+
+
+def _member_view(view, *, onboard: bool):
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         request.membership = selectors.membership_for_user(request.user)
         if request.membership is None:
+            # Only what anyone may book leads to creating an organisation first.
+            if not onboard or (
+                "session_id" in kwargs
+                and selectors.session_for_booking(kwargs["session_id"]) is None
+            ):
+                raise Http404
             target = reverse("bookings:organisation_create")
             return redirect(f"{target}?next={request.get_full_path()}")
         return view(request, *args, **kwargs)
@@ -67,7 +84,7 @@ def my_bookings(request):
 @member_required
 @require_http_methods(["GET", "POST"])
 def book_session(request, session_id):
-    session = selectors.session_for_booking(session_id)
+    session = selectors.session_for_booking(session_id, request.membership.organisation)
     if session is None:
         raise Http404
     training = _training_in_language(session)
@@ -93,12 +110,15 @@ def book_session(request, session_id):
                     ],
                     by=request.user,
                     pay_by_invoice=options.cleaned_data["pay_by_invoice"],
+                    language=request.LANGUAGE_CODE,
                 )
             except services.BookingBusy as error:
                 context["error"], status = str(error), 503
             except services.BookingError as error:
                 context["error"], status = str(error), 400
             else:
+                if booking.awaiting_payment:
+                    return redirect("bookings:booking_pay", reference=booking.reference)
                 messages.success(request, _booking_message(booking))
                 return redirect("bookings:booking_detail", reference=booking.reference)
         else:
@@ -116,7 +136,7 @@ def book_session(request, session_id):
     return render(request, "bookings/book.html", context, status=status)
 
 
-@member_required
+@member_object_required
 @require_http_methods(["GET", "POST"])
 def booking_detail(request, reference):
     booking = selectors.booking_for_user(request.user, reference)
@@ -134,22 +154,36 @@ def booking_detail(request, reference):
         else:
             messages.success(request, _("The cancellation has been saved."))
         return redirect("bookings:booking_detail", reference=booking.reference)
-    return render(
-        request,
-        "bookings/booking_detail.html",
-        {"booking": booking, "training": _training_in_language(booking.session)},
-    )
+    context = booking_detail_context(booking)
+    context.update(_payment_return(booking, request.GET.get("payment")))
+    return render(request, "bookings/booking_detail.html", context)
 
 
-@member_required
+def booking_detail_context(booking) -> dict:
+    return {
+        "booking": booking,
+        "training": _training_in_language(booking.session),
+        "rename_formset": rename_formset(booking)
+        if services.participants_renamable(booking)
+        else None,
+        "certificate_ids": certificate_ids_for_booking(booking),
+    }
+
+
+@member_object_required
 def booking_calendar(request, reference):
     booking = selectors.booking_for_user(request.user, reference)
     if booking is None:
         raise Http404
     training = _training_in_language(booking.session)
-    url = request.build_absolute_uri(
-        training.url + training.reverse_subpage("session", args=[booking.session.pk])
-    )
+    if booking.session.is_private:  # in-house: no public session page
+        url = request.build_absolute_uri(
+            reverse("bookings:booking_detail", args=[booking.reference])
+        )
+    else:
+        url = request.build_absolute_uri(
+            training.url + training.reverse_subpage("session", args=[booking.session.pk])
+        )
     body = build_calendar(
         session_events(session=booking.session, title=training.title, url=url), name=training.title
     )
@@ -170,8 +204,48 @@ def _booking_message(booking) -> str:
         return _("The session is full: your booking %(reference)s is on the waiting list.") % {
             "reference": booking.reference
         }
-    if booking.status == "held":
-        return _("Your seats are held for 30 minutes until payment (booking %(reference)s).") % {
-            "reference": booking.reference
-        }
     return _("Booking %(reference)s is confirmed.") % {"reference": booking.reference}
+
+
+@member_object_required
+def booking_pay(request, reference):
+    """Send the booker to Stripe Checkout for a held booking. This is the payment link of
+    waiting-list offers too: it works as long as the hold, making a new Checkout Session when
+    the last one has run out."""
+    booking = selectors.booking_for_user(request.user, reference)
+    if booking is None:
+        raise Http404
+    page = request.build_absolute_uri(reverse("bookings:booking_detail", args=[reference]))
+    try:
+        url = services.checkout_start(
+            booking=booking,
+            title=_training_in_language(booking.session).title,
+            email=request.user.email,
+            locale=get_language(),
+            success_url=f"{page}?payment=done",
+            cancel_url=f"{page}?payment=cancelled",
+        )
+    except services.BookingError as error:
+        messages.error(request, str(error))
+        return redirect("bookings:booking_detail", reference=reference)
+    return HttpResponseRedirect(url, status=303)
+
+
+def _payment_return(booking, outcome: str | None) -> dict:
+    """What the booking page says when the booker comes back from Stripe Checkout."""
+    if outcome == "done":
+        if booking.payment_status == "paid":
+            notice = _("Thank you: your payment has been received and the booking is confirmed.")
+        else:
+            notice = _(
+                "Thank you. Your payment is being confirmed; this takes a moment. Reload the "
+                "page to see the booking confirmed."
+            )
+        return {"payment_notice": notice, "payment_returned": True}
+    if outcome == "cancelled" and booking.awaiting_payment:
+        return {
+            "payment_notice": _(
+                "The payment was cancelled. You can pay below while your seats are held."
+            )
+        }
+    return {}

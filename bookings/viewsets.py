@@ -2,6 +2,8 @@
 booking views are read-only here: listing, filters, export and the inspect view."""
 
 import django_filters
+from django.urls import path
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -9,9 +11,19 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from bookings.models import Booking, Organisation
+from bookings.admin_views import book_on_behalf_button, booking_menu_items
+from bookings.inhouse_admin import (
+    InhouseAnswerForm,
+    InhouseAnswerView,
+    InhouseRequestInspectView,
+    InhouseScheduleView,
+    answer_permission_policy,
+    schedule_panel,
+)
+from bookings.models import Booking, InhouseRequest, Organisation
 from catalogue.models import Session
 
 
@@ -48,6 +60,24 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 class BookingIndexView(generic.IndexView):
     queryset = Booking.objects.select_related("organisation", "session__training")
 
+    @cached_property
+    def header_buttons(self):
+        return super().header_buttons + book_on_behalf_button(self.request.user)
+
+    def get_list_more_buttons(self, instance):
+        return super().get_list_more_buttons(instance) + booking_menu_items(
+            instance, self.request.user
+        )
+
+
+class BookingInspectView(generic.InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        return super().header_more_buttons + [
+            Button.from_menu_item(item)
+            for item in booking_menu_items(self.object, self.request.user)
+        ]
+
 
 class BookingHistoryView(history.HistoryView):
     """Who changed a booking's state, when, from what to what; for anyone who may view it."""
@@ -58,6 +88,7 @@ class BookingHistoryView(history.HistoryView):
 class BookingViewSet(ModelViewSet):
     model = Booking
     index_view_class = BookingIndexView
+    inspect_view_class = BookingInspectView
     history_view_class = BookingHistoryView
     icon = "tick-inverse"
     menu_label = _("Bookings")
@@ -83,6 +114,7 @@ class BookingViewSet(ModelViewSet):
         "amount",
         "get_payment_method_display",
         "get_payment_status_display",
+        "refunded_amount",
         "created_at",
     ]
     export_headings = {
@@ -104,6 +136,8 @@ class BookingViewSet(ModelViewSet):
         "price_per_seat",
         "payment_method",
         "payment_status",
+        "refunded_amount",
+        "stripe_payment_intent",
         "hold_expires_at",
         "created_by",
         "created_at",
@@ -135,8 +169,131 @@ class OrganisationViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
+class InhouseRequestFilterSet(WagtailFilterSet):
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=Organisation.objects.all()
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Received between"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = InhouseRequest
+        fields = ["status", "organisation", "created_at"]
+
+
+class InhouseRequestIndexView(generic.IndexView):
+    queryset = InhouseRequest.objects.select_related("organisation", "training", "topic")
+
+
+class InhouseRequestViewSet(ModelViewSet):
+    """Requests come from members and change only through the services: staff answer them
+    and schedule private sessions in the views added here (change permission needed)."""
+
+    model = InhouseRequest
+    icon = "mail"
+    menu_label = _("In-house requests")
+    form_fields = []
+    index_view_class = InhouseRequestIndexView
+    inspect_view_class = InhouseRequestInspectView
+    history_view_class = BookingHistoryView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        Column("organisation", label=_("Organisation")),
+        Column("training", label=_("Training")),
+        Column("topic", label=_("Topic")),
+        "period_from",
+        "expected_participants",
+        "status",
+        "created_at",
+    ]
+    list_export = [
+        "pk",
+        "organisation",
+        "training",
+        "topic",
+        "period_from",
+        "period_to",
+        "expected_participants",
+        "get_delivery_display",
+        "place",
+        "get_status_display",
+        "created_at",
+        "answered_at",
+    ]
+    export_headings = {
+        "pk": _("ID"),
+        "get_delivery_display": _("Place"),
+        "get_status_display": _("Status"),
+    }
+    export_filename = "inhouse-requests"
+    filterset_class = InhouseRequestFilterSet
+    search_fields = ["organisation__name", "training__title", "topic__name", "message"]
+    search_backend_name = None
+    inspect_view_fields = [
+        "organisation",
+        "requested_by",
+        "training",
+        "topic",
+        "period_from",
+        "period_to",
+        "expected_participants",
+        "delivery",
+        "place",
+        "message",
+        "status",
+        "answer",
+        "answered_by",
+        "answered_at",
+        "session",
+        "created_at",
+    ]
+
+    permission_policy = ReadOnlyPermissionPolicy(InhouseRequest)
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            answer_url_name=self.get_url_name("answer"),
+            schedule_url_name=self.get_url_name("schedule"),
+            **kwargs,
+        )
+
+    @property
+    def answer_view(self):
+        return self.construct_view(
+            InhouseAnswerView,
+            permission_policy=answer_permission_policy,
+            form_class=InhouseAnswerForm,
+            panel=None,
+            edit_url_name=self.get_url_name("answer"),
+            delete_url_name=None,
+            usage_url_name=None,
+        )
+
+    @property
+    def schedule_view(self):
+        return self.construct_view(
+            InhouseScheduleView,
+            model=Session,
+            permission_policy=answer_permission_policy,
+            panel=schedule_panel(),
+            schedule_url_name=self.get_url_name("schedule"),
+        )
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("answer/<int:pk>/", self.answer_view, name="answer"),
+            path("schedule/<int:pk>/", self.schedule_view, name="schedule"),
+        ]
+
+
 class BookingsGroup(ViewSetGroup):
     menu_label = _("Bookings")
     menu_icon = "tick-inverse"
     menu_order = 215
-    items = (BookingViewSet("bookings_booking"), OrganisationViewSet("bookings_organisation"))
+    items = (
+        BookingViewSet("bookings_booking"),
+        OrganisationViewSet("bookings_organisation"),
+        InhouseRequestViewSet("bookings_inhouserequest"),
+    )

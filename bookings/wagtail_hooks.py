@@ -24,8 +24,86 @@ def register_booking_actions(actions):
             return BookingStatus(status).label if status in BookingStatus.values else "–"
 
 
+@hooks.register("register_log_actions")
+def register_member_and_inhouse_actions(actions):
+    from bookings.log_actions import InhouseStatusChanged, MembersChanged, ParticipantsRenamed
+    from bookings.services import INHOUSE_ACTION, MEMBER_ACTION, RENAME_ACTION
+
+    actions.register_action(MEMBER_ACTION)(MembersChanged)
+    actions.register_action(RENAME_ACTION)(ParticipantsRenamed)
+    actions.register_action(INHOUSE_ACTION)(InhouseStatusChanged)
+
+
 @hooks.register("register_admin_viewset")
 def register_bookings_viewsets():
     from bookings.viewsets import BookingsGroup
 
     return BookingsGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_staff_booking_views():
+    from bookings.admin_views import URL_NAMESPACE, StaffBookingViewSet
+
+    return StaffBookingViewSet(URL_NAMESPACE)
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_chooser():
+    from bookings.choosers import organisation_chooser_viewset
+
+    return organisation_chooser_viewset
+
+
+@hooks.register("register_catalogue_session_buttons")
+def session_booking_links(session, user):
+    from bookings.admin_views import may_see_session_pages, session_menu_items
+
+    return session_menu_items(session.pk) if may_see_session_pages(user) else []
+
+
+@hooks.register("construct_homepage_panels")
+def add_staff_dashboard_panel(request, panels):
+    from bookings.admin_views import may_see_session_pages
+    from bookings.dashboard import StaffDashboardPanel
+
+    if may_see_session_pages(request.user):
+        panels.append(StaffDashboardPanel())
+
+
+@hooks.register("register_log_actions")
+def register_attendance_actions(actions):
+    from bookings.models import AttendanceStatus
+    from bookings.services import ATTENDANCE_ACTION, SESSION_HELD_ACTION
+
+    def status_label(value):
+        return AttendanceStatus(value).label if value in AttendanceStatus.values else "–"
+
+    @actions.register_action(ATTENDANCE_ACTION)
+    class AttendanceRecorded(LogFormatter):
+        label = _("Attendance recorded")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Attendance changed from “%(from)s” to “%(to)s”") % {
+                "from": status_label(data.get("from")),
+                "to": status_label(data.get("to")),
+            }
+
+    actions.register_action(SESSION_HELD_ACTION, _("Marked as held"), _("Session marked as held"))
+
+
+@hooks.register("register_admin_urls")
+def register_statistics_url():
+    from django.urls import path
+
+    from bookings.statistics_views import URL_NAME, StatisticsReportView
+
+    return [path("statistics/", StatisticsReportView.as_view(), name=URL_NAME)]
+
+
+@hooks.register("register_reports_menu_item")
+def register_statistics_menu_item():
+    from bookings.statistics_views import statistics_menu_item
+
+    return statistics_menu_item()

@@ -132,11 +132,4 @@ class SessionAdminForm(WagtailAdminModelForm):
                 session_slots(session=probe)
             except CatalogueError as error:
                 self.add_error("recurrences", str(error))
-        capacity = cleaned.get("capacity")
-        if capacity is not None and self.instance.pk and capacity < self.instance.seats_taken:
-            self.add_error(
-                "capacity",
-                _("%(taken)s seats are already taken; the capacity cannot be lower.")
-                % {"taken": self.instance.seats_taken},
-            )
         return cleaned

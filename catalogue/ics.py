@@ -37,6 +37,15 @@ class CalendarEvent:
     last_modified: datetime
 
 
+@dataclass(frozen=True)
+class Person:
+    """An ORGANIZER or ATTENDEE (for emailed invitations, RFC 5546); `role` only for attendees."""
+
+    email: str
+    name: str = ""
+    role: str = "REQ-PARTICIPANT"
+
+
 @lru_cache(maxsize=1)
 def uid_domain() -> str:
     return urlparse(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
@@ -72,9 +81,21 @@ def session_events(*, session: Session, title: str, url: str) -> list[CalendarEv
     ]
 
 
-def build_calendar(events: Iterable[CalendarEvent], *, name: str, method: str = "PUBLISH") -> bytes:
+def build_calendar(
+    events: Iterable[CalendarEvent],
+    *,
+    name: str,
+    method: str = "PUBLISH",
+    organizer: Person | None = None,
+    attendees: Iterable[Person] = (),
+) -> bytes:
     events = list(events)
     stamp = _utc(timezone.now())
+    people = [f"ORGANIZER{_cn(organizer)}:mailto:{organizer.email}"] if organizer else []
+    people += [
+        f"ATTENDEE{_cn(person)};ROLE={person.role};PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:{person.email}"
+        for person in attendees
+    ]
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -100,6 +121,7 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str, method: str = 
             f"URL:{item.url}",
             f"STATUS:{'CANCELLED' if item.cancelled else 'CONFIRMED'}",
             f"LAST-MODIFIED:{_utc(item.last_modified)}",
+            *people,
             "END:VEVENT",
         ]
         body.append("".join(folded(line) for line in lines_event))
@@ -132,6 +154,12 @@ def _text(value: str) -> str:
         .replace("\r\n", "\\n")
         .replace("\n", "\\n")
     )
+
+
+def _cn(person: Person) -> str:
+    """The CN parameter, quoted (a parameter value cannot contain DQUOTE or line breaks)."""
+    name = " ".join(person.name.replace('"', "'").split())
+    return f';CN="{name}"' if name else ""
 
 
 def _fold(line: str) -> str:

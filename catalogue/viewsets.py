@@ -1,17 +1,21 @@
 """The catalogue in the Wagtail admin: sessions and the snippets trainings are described with."""
 
 import django_filters
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from catalogue.forms import SessionAdminForm
 from catalogue.models import Language, Session, TargetGroup, Topic, TrainingPage, Venue
+from catalogue.models.sessions import SessionStatus
 from catalogue.services import session_save
 
 
@@ -29,8 +33,23 @@ class SessionFilterSet(WagtailFilterSet):
         fields = ["training", "state", "status", "is_private", "starts_at"]
 
 
+# Other apps add links to a session's admin listing row and edit view with this hook: a
+# function (session, user) -> list of wagtail.admin.ui.menus.MenuItem (the catalogue never
+# imports them).
+SESSION_BUTTONS_HOOK = "register_catalogue_session_buttons"
+
+
+def session_buttons_from_hooks(session, user) -> list:
+    return [item for hook in hooks.get_hooks(SESSION_BUTTONS_HOOK) for item in hook(session, user)]
+
+
 class SessionIndexView(generic.IndexView):
     queryset = Session.objects.select_related("training", "venue")
+
+    def get_list_more_buttons(self, instance):
+        return super().get_list_more_buttons(instance) + session_buttons_from_hooks(
+            instance, self.request.user
+        )
 
 
 class SessionCreateView(generic.CreateView):
@@ -48,6 +67,34 @@ class SessionCreateView(generic.CreateView):
 
 
 class SessionEditView(generic.EditView):
+    @cached_property
+    def header_more_buttons(self):
+        return super().header_more_buttons + [
+            Button.from_menu_item(item)
+            for item in session_buttons_from_hooks(self.object, self.request.user)
+        ]
+
+    def get_form(self, form_class=None):
+        """Capacity and cancelling change bookings, so the bookings admin does them (through
+        its services, which move the waiting list up or cancel every booking)."""
+        form = super().get_form(form_class)
+        capacity = form.fields["capacity"]
+        capacity.disabled = True
+        capacity.help_text = _(
+            "Change the capacity on the session's “Participants and waiting list” page "
+            "(Bookings); raising it moves the waiting list up."
+        )
+        if self.object.status != SessionStatus.CANCELLED:
+            status = form.fields["status"]
+            status.choices = [
+                choice for choice in status.choices if choice[0] != SessionStatus.CANCELLED
+            ]
+            status.help_text = _(
+                "To cancel the session with all its bookings, use “Cancel session” on its "
+                "“Participants and waiting list” page (Bookings)."
+            )
+        return form
+
     def save_instance(self):
         instance = session_save(session=self.form.save(commit=False))
         self.has_content_changes = self.form.has_changed()
@@ -67,7 +114,7 @@ class SessionViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = True
     list_display = [
-        Column("training", label=_("Training")),
+        "training",  # the title column: links to the edit view and carries the row's buttons
         "starts_at",
         "state",
         Column("place", label=_("Place")),

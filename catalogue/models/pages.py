@@ -8,6 +8,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -16,6 +17,9 @@ from wagtail.search import index
 
 from catalogue.blocks import TrainingBodyBlock
 from catalogue.panels import SessionsPanel
+
+# A function (training page, request) -> HTML or "" shown below the page's dates.
+TRAINING_PAGE_SECTIONS_HOOK = "register_training_page_sections"
 
 
 class TrainingFormat(models.TextChoices):
@@ -175,6 +179,12 @@ class TrainingPage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = upcoming_sessions_for_training(training=self)
+        # Other apps add sections (HTML) to the page without the catalogue importing them.
+        context["extra_sections"] = [
+            section
+            for hook in hooks.get_hooks(TRAINING_PAGE_SECTIONS_HOOK)
+            if (section := hook(self, request))
+        ]
         return context
 
     def get_sitemap_urls(self, request=None):

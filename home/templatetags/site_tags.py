@@ -40,3 +40,16 @@ def language_links(context):
 def localized_page(page):
     """The page in the active language, when it has been translated."""
     return page.localized if page else None
+
+
+@register.filter
+def with_error_description(field):
+    """A bound field's widget, marked invalid and tied to its error message for screen readers."""
+    if not field.errors:
+        return field.as_widget()
+    described_by = [f"{field.auto_id}_error"]
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
+    return field.as_widget(
+        attrs={"aria-invalid": "true", "aria-describedby": " ".join(described_by)}
+    )

@@ -50,6 +50,12 @@ def test_seed_demo_builds_a_realistic_catalogue_and_is_idempotent(client):
     assert Membership.objects.get(user__username="booker").organisation.sector == "administration"
     assert client.get("/").status_code == 200
     assert client.get("/en/trainings/").status_code == 200
+    # The accessibility statement (BITV 2.0) with its feedback contact and enforcement procedure,
+    # linked from every page's footer.
+    statement = client.get("/barrierefreiheit/").content.decode()
+    assert 'href="mailto:barrierefreiheit@example.org"' in statement
+    assert "Schlichtungsverfahren" in statement
+    assert 'href="/barrierefreiheit/"' in client.get("/").content.decode()
 
 
 def test_seed_demo_scale_adds_trainings_with_ten_sessions_each():

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from recurrence import WEEKLY, Recurrence, Rule
-from wagtail.models import Locale, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from catalogue import demo_content
 from catalogue.caching import catalogue_changed
@@ -79,6 +79,7 @@ class Command(BaseCommand):
             # Other apps add their demo data through their own commands (no import: home only
             # depends on the catalogue).
             call_command("seed_bookings")
+            call_command("seed_trainers")
         self.stdout.write(
             f"Demo catalogue ready: {len(trainings)} trainings, {created} new sessions."
         )
@@ -245,14 +246,46 @@ class Command(BaseCommand):
             ("datenschutz", "en"): "<p>We process personal data only as far as needed to book, run "
             "and document the trainings. Participants' names are anonymised after the retention "
             "period.</p>",
-            ("barrierefreiheit", "de"): "<p>Wir möchten diese Website barrierefrei nach BITV 2.0 "
-            "(WCAG 2.1 AA) gestalten. Wenn Sie auf Barrieren stoßen, schreiben Sie uns an "
-            "barrierefreiheit@example.org; wir antworten innerhalb von zwei Wochen. Sie können "
-            "sich außerdem an die Schlichtungsstelle nach § 16 BGG wenden.</p>",
-            ("barrierefreiheit", "en"): "<p>We aim to make this website accessible according to "
-            "BITV 2.0 (WCAG 2.1 AA). If you come across a barrier, write to "
-            "barrierefreiheit@example.org; we answer within two weeks. You can also turn to the "
-            "conciliation body under § 16 BGG.</p>",
+            ("barrierefreiheit", "de"): "<p>Diese Erklärung gilt für die Website der "
+            "IQ-Schulungen. Wir möchten sie barrierefrei nach der Barrierefreie-"
+            "Informationstechnik-Verordnung (BITV 2.0), also nach WCAG 2.1 Stufe AA, gestalten.</p>"
+            "<h2>Stand der Vereinbarkeit</h2><p>Die öffentlichen Seiten, die Kontoseiten, die "
+            "Buchung und das Trainer*innen-Portal werden bei jeder Änderung automatisch mit axe-core "
+            "gegen WCAG 2.1 A und AA geprüft, auf Deutsch und Englisch; die Buchung ist allein mit "
+            "der Tastatur möglich. Die Website ist weitgehend vereinbar mit der BITV 2.0.</p>"
+            "<h2>Nicht barrierefreie Inhalte</h2><p>PDF-Teilnahmebescheinigungen sind noch nicht "
+            "vollständig als barrierefreie PDF (PDF/UA) ausgezeichnet. Die Redaktionsoberfläche "
+            "(Wagtail) ist nicht Teil dieser Erklärung.</p>"
+            "<h2>Erstellung dieser Erklärung</h2><p>Die Erklärung wurde am 22. November 2026 "
+            "erstellt und beruht auf einer Selbstbewertung mit automatischen und manuellen "
+            "Prüfungen.</p>"
+            "<h2>Feedback und Kontakt</h2><p>Wenn Sie auf Barrieren stoßen oder Inhalte in "
+            "anderer Form brauchen, schreiben Sie uns an "
+            '<a href="mailto:barrierefreiheit@example.org">barrierefreiheit@example.org</a>; '
+            "wir antworten innerhalb von zwei Wochen.</p>"
+            "<h2>Schlichtungsverfahren</h2><p>Wenn Sie nach Ihrer Rückmeldung keine "
+            "zufriedenstellende Antwort erhalten, können Sie sich an die Schlichtungsstelle nach "
+            "§ 16 BGG beim Beauftragten der Bundesregierung für die Belange von Menschen mit "
+            "Behinderungen wenden.</p>",
+            ("barrierefreiheit", "en"): "<p>This statement applies to the IQ trainings website. "
+            "We aim to make it accessible according to the German Barrier-Free Information "
+            "Technology Ordinance (BITV 2.0), i.e. WCAG 2.1 level AA.</p>"
+            "<h2>Compliance status</h2><p>The public pages, the account pages, booking and the "
+            "trainer portal are checked automatically with axe-core against WCAG 2.1 A and AA on "
+            "every change, in German and English; booking works with the keyboard alone. The "
+            "website is largely compliant with BITV 2.0.</p>"
+            "<h2>Content that is not accessible</h2><p>PDF certificates of attendance are not "
+            "yet fully tagged as accessible PDF (PDF/UA). The editing interface (Wagtail) is not "
+            "covered by this statement.</p>"
+            "<h2>Preparation of this statement</h2><p>This statement was prepared on 22 November "
+            "2026, based on a self-assessment with automatic and manual checks.</p>"
+            "<h2>Feedback and contact</h2><p>If you come across a barrier or need content in "
+            "another form, write to "
+            '<a href="mailto:barrierefreiheit@example.org">barrierefreiheit@example.org</a>; '
+            "we answer within two weeks.</p>"
+            "<h2>Enforcement procedure</h2><p>If you do not receive a satisfactory answer, you can "
+            "turn to the conciliation body under § 16 BGG at the Federal Government Commissioner "
+            "for Matters relating to Persons with Disabilities.</p>",
         }
         return texts[(slug, language)]
 
@@ -421,6 +454,26 @@ class Command(BaseCommand):
         staff_group.permissions.add(
             Permission.objects.get(codename="access_admin"),
             *Permission.objects.filter(content_type__app_label="catalogue"),
+            # In-house requests: see them, answer them and schedule private sessions.
+            *Permission.objects.filter(
+                content_type__app_label="bookings",
+                codename__in=["view_inhouserequest", "change_inhouserequest"],
+            ),
+            # Bookings: participants and waiting lists, capacity, cancelling, booking on behalf
+            # of organisations (phone and email orders), organisations.
+            *Permission.objects.filter(
+                content_type__app_label="bookings",
+                codename__in=[
+                    "view_booking",
+                    "add_booking",
+                    "change_booking",
+                    "view_organisation",
+                    "add_organisation",
+                    "change_organisation",
+                ],
+            ),
+            # The programme statistics report (Reports → Programme statistics).
+            Permission.objects.get(content_type__app_label="bookings", codename="view_statistics"),
         )
         editors = Group.objects.get(name="Editors")
         editors.permissions.add(
@@ -428,6 +481,14 @@ class Command(BaseCommand):
                 content_type__app_label="catalogue",
                 content_type__model__in=["topic", "targetgroup", "venue", "language"],
             )
+        )
+        # Editors curate the catalogue: they publish, not only submit for moderation.
+        GroupPagePermission.objects.get_or_create(
+            group=editors,
+            page=Page.get_first_root_node(),
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename="publish_page"
+            ),
         )
         for username, (email, group_name) in DEMO_USERS.items():
             user, created = User.objects.get_or_create(

@@ -1,0 +1,72 @@
+"""WCAG 2.1 AA (BITV 2.0) on every public page type and the account pages, German and English."""
+
+import pytest
+from playwright.sync_api import expect
+
+from catalogue.factories import make_session, make_training, translate_training
+from home.models import StandardPage
+from tests.e2e.accessibility import wcag_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def catalogue(site_tree):
+    training = make_training(site_tree.index, title="Interkulturelle Kompetenz")
+    translate_training(training, "en", title="Intercultural competence", slug="intercultural")
+    session = make_session(training)
+    statement = StandardPage(
+        title="Erklärung zur Barrierefreiheit",
+        slug="barrierefreiheit",
+        body=[("text", "<h2>Feedback</h2><p><a href='mailto:a@example.org'>a@example.org</a></p>")],
+    )
+    site_tree.home.add_child(instance=statement)
+    statement.save_revision().publish()
+    return training, session
+
+
+PUBLIC_PAGES = [
+    "/",
+    "/schulungen/",
+    "/schulungen/?topic=unbekannt",  # filter errors shown next to the fields
+    "/schulungen/schulung-1/",
+    "/barrierefreiheit/",
+    "/certificates/verify/",
+    "/certificates/verify/?code=ABCD-EFGH-IJKL-MNOP",
+    "/en/",
+    "/en/trainings/",
+    "/en/trainings/intercultural/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/en/accounts/login/",
+    "/en/accounts/signup/",
+    "/en/accounts/password/reset/",
+    "/gibt-es-nicht/",
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_and_account_pages_meet_wcag_21_aa(page, catalogue, path):
+    page.goto(path)
+    assert wcag_violations(page) == []
+
+
+def test_session_page_meets_wcag_21_aa(page, catalogue):
+    training, session = catalogue
+    page.goto(f"{training.url}sessions/{session.pk}/")
+    assert page.locator("h1").count() == 1
+    assert wcag_violations(page) == []
+
+
+def test_failed_sign_up_ties_errors_to_fields_and_passes_axe(page, catalogue):
+    page.goto("/accounts/signup/")
+    page.get_by_label("E-Mail").first.fill("neu@example.org")
+    page.locator("input[type=password]").nth(0).fill("kurz")
+    page.locator("input[type=password]").nth(1).fill("kurz")
+    page.locator("form button[type=submit]").last.click()
+    invalid = page.locator("input[aria-invalid=true]")
+    expect(invalid).to_have_count(1)
+    error_id = invalid.get_attribute("aria-describedby").split()[0]
+    expect(page.locator(f"#{error_id}")).to_contain_text("Passwort")
+    assert wcag_violations(page) == []

@@ -1,0 +1,112 @@
+"""Bookers in a real browser: sign up, verify, create the organisation, book; pay by card."""
+
+import re
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from bookings.factories import MembershipFactory, OrganisationFactory
+from bookings.models import Booking, BookingStatus, OrganisationType, PaymentStatus
+from catalogue.factories import make_session, make_training
+from tests.bookings.fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe
+from tests.e2e.helpers import PASSWORD, link_in, log_in, t, verified_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def free_session(site_tree):
+    training = make_training(site_tree.index, title="Grundlagen interkultureller Kompetenz")
+    return make_session(training, capacity=10)
+
+
+def test_new_user_signs_up_verifies_creates_organisation_and_books(
+    page, free_session, mailoutbox, screenshot
+):
+    training = free_session.training
+    page.goto(f"{training.url}sessions/{free_session.pk}/")
+    page.get_by_role("link", name=t("Book seats")).click()
+    # Not logged in: the login page offers sign-up and keeps where the user wanted to go.
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
+    page.locator("main a[href*='/accounts/signup/']").first.click()
+    expect(page).to_have_url(re.compile(r"/accounts/signup/\?next=.*book"))
+    page.get_by_label("E-Mail").fill("neu@jobcenter-leipzig.example")
+    page.locator("input[type=password]").nth(0).fill(PASSWORD)
+    page.locator("input[type=password]").nth(1).fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+
+    expect(page.locator("main")).to_contain_text("neu@jobcenter-leipzig.example")
+    assert len(mailoutbox) == 1
+    confirm_url = link_in(mailoutbox[0].body)
+    page.goto(urlsplit(confirm_url).path)
+    page.locator("main form button[type=submit]").click()
+
+    page.goto(f"/account/book/{free_session.pk}/")
+    # A member needs an organisation first; afterwards the booking page comes back.
+    page.locator("#id_name").fill("Jobcenter Leipzig")
+    page.locator("#id_type").select_option("job_centre")
+    page.locator("#id_state").select_option("SN")
+    page.locator("#id_street").fill("Georg-Schumann-Straße 150")
+    page.locator("#id_postcode").fill("04159")
+    page.locator("#id_city").fill("Leipzig")
+    page.locator("main form button[type=submit]").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(t("Book seats"))
+    page.locator("#id_form-0-name").fill("Aylin Demir")
+    page.locator("#id_form-0-function").select_option("manager")
+    screenshot("booker-book")
+    page.get_by_role("button", name=t("Book now")).click()
+
+    booking = Booking.objects.get()
+    expect(page).to_have_url(
+        f"{page.url.split('/account/')[0]}/account/bookings/{booking.reference}/"
+    )
+    expect(page.locator("main")).to_contain_text(t("confirmed"))
+    screenshot("booker-booking-confirmed")
+    assert booking.status == BookingStatus.CONFIRMED
+    assert booking.organisation.name == "Jobcenter Leipzig"
+    assert [p.name for p in booking.participants.all()] == ["Aylin Demir"]
+
+
+@pytest.fixture
+def fake_stripe(settings, live_server):
+    fake = FakeStripe()
+    fake.webhook_url = f"{live_server.url}/stripe/webhook/"
+    fake.start()
+    settings.STRIPE_SECRET_KEY = SECRET_KEY
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    settings.STRIPE_API_BASE = fake.url
+    yield fake
+    fake.stop()
+
+
+def test_member_pays_a_paid_training_through_checkout_and_sees_it_confirmed(
+    page, site_tree, fake_stripe
+):
+    training = make_training(
+        site_tree.index, title="Vielfalt im Betrieb", price_companies=Decimal("150.00")
+    )
+    session = make_session(training, capacity=5)
+    user = verified_user("personal@handwerk-mueller.example")
+    MembershipFactory(
+        user=user, organisation=OrganisationFactory(name="Müller GmbH", type=OrganisationType.SME)
+    )
+
+    log_in(page, user.email, next_path=f"/account/book/{session.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(t("Book seats"))
+    page.locator("#id_form-0-name").fill("Jonas Müller")
+    page.get_by_role("button", name=t("Book now")).click()
+
+    # Our pay page sends the browser to (fake) Stripe Checkout; paying there sends the webhook.
+    expect(page.get_by_role("heading", name="Pay 150.00 EUR")).to_be_visible()
+    page.get_by_role("button", name="Pay").click()
+
+    booking = Booking.objects.get()
+    expect(page).to_have_url(re.compile(f"/account/bookings/{booking.reference}/"))
+    expect(page.locator("main")).to_contain_text(t("confirmed"))
+    expect(page.locator("main")).not_to_contain_text(t("held, awaiting payment"))
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+    assert booking.payment_status == PaymentStatus.PAID

@@ -1,0 +1,80 @@
+"""Programme staff in a real browser: filter the statistics in the Wagtail admin and export them."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+from wagtail.models import GroupPagePermission, Page
+
+from bookings.factories import UserFactory
+from catalogue.factories import make_training
+from tests.bookings.statistics_data import build_programme
+from tests.e2e.helpers import PASSWORD, t
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_staff_filter_and_export_the_statistics(page, site_tree, tmp_path, screenshot):
+    build_programme(site_tree.index)  # 3 trainings held, 7 participants in Jan–Feb 2030
+    group = Group.objects.create(name="Programme staff")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_statistics"),
+    )
+    UserFactory(username="koordination", password=PASSWORD).groups.add(group)
+
+    page.goto("/admin/login/")
+    page.locator("input[name=username]").fill("koordination")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+    page.goto("/admin/statistics/")
+    page.locator("input[name=date_from]").fill("2030-02-01")
+    page.locator("input[name=date_to]").fill("2030-02-28")
+    page.locator("form.statistics-filters button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"date_from=2030-02-01"))
+    screenshot("staff-statistics")
+
+    with page.expect_download() as download_info:
+        page.locator("a[href*='export=xlsx']").click()
+    path = tmp_path / "statistik.xlsx"
+    download_info.value.save_as(path)
+    summary = {
+        row[0]: row[1] for row in load_workbook(path).worksheets[0].iter_rows(values_only=True)
+    }
+    # February 2030: Saxony (two present) and Bavaria (one present, one absent, one no-show).
+    assert summary[t("Trainings held")] == 2
+    assert summary[t("Participants")] == 3
+
+
+def test_editor_changes_a_training_and_publishes_it(page, site_tree, screenshot):
+    training = make_training(site_tree.index, title="Vielfalt gestalten", summary="Alter Text.")
+    editor = UserFactory(username="redaktion", password=PASSWORD)
+    # Wagtail's "Editors" group (its migration makes it; this test's database was flushed) with
+    # the publish permission seed_demo gives the demo editors.
+    editors = Group.objects.get_or_create(name="Editors")[0]
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=editors,
+            page=Page.get_first_root_node(),
+            permission=Permission.objects.get(codename=codename),
+        )
+    editor.groups.add(editors)
+
+    page.goto("/admin/login/")
+    page.locator("input[name=username]").fill("redaktion")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.goto(f"/admin/pages/{training.pk}/edit/")
+    page.locator("#id_summary").fill("Neuer Text für die Übersicht.")
+    screenshot("editor-training-edit")
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("button[name=action-publish]").click()
+    expect(page.locator(".messages")).to_be_visible()
+
+    page.goto(training.url)
+    expect(page.locator("main")).to_contain_text("Neuer Text für die Übersicht.")
