@@ -15,6 +15,24 @@ def _status(value) -> str:
     return InhouseRequestStatus(value).label if value in InhouseRequestStatus.values else "–"
 
 
+def status_change_formatter(label, choices) -> type[LogFormatter]:
+    """A history line "Status changed from X to Y" for a log entry with data {from, to}."""
+
+    def name(value) -> str:
+        return choices(value).label if value in choices.values else "–"
+
+    class StatusChanged(LogFormatter):
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Status changed from “%(from)s” to “%(to)s”") % {
+                "from": name(data.get("from")),
+                "to": name(data.get("to")),
+            }
+
+    StatusChanged.label = label
+    return StatusChanged
+
+
 class MembersChanged(LogFormatter):
     label = _("Members changed")
     messages = {

@@ -2,8 +2,8 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.log_actions import LogFormatter
 
+from bookings.log_actions import status_change_formatter
 from trainers.models import AssignmentStatus
 from trainers.services import (
     ASSIGNMENT_ACTION,
@@ -50,20 +50,9 @@ def certificates_stay_private(document, request):
 
 @hooks.register("register_log_actions")
 def register_trainer_actions(actions):
-    @actions.register_action(ASSIGNMENT_ACTION)
-    class AssignmentStatusChanged(LogFormatter):
-        label = _("Assignment status changed")
-
-        def format_message(self, log_entry):
-            data = log_entry.data or {}
-            return _("Status changed from “%(from)s” to “%(to)s”") % {
-                "from": self.status_label(data.get("from")),
-                "to": self.status_label(data.get("to")),
-            }
-
-        @staticmethod
-        def status_label(status):
-            return AssignmentStatus(status).label if status in AssignmentStatus.values else "–"
+    actions.register_action(ASSIGNMENT_ACTION)(
+        status_change_formatter(_("Assignment status changed"), AssignmentStatus)
+    )
 
     actions.register_action(
         AVAILABILITY_ACTION, _("Availability changed"), _("Working times or absences changed")
