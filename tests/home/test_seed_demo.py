@@ -1,3 +1,5 @@
+import io
+import json
 from datetime import timedelta
 
 import pytest
@@ -56,6 +58,16 @@ def test_seed_demo_builds_a_realistic_catalogue_and_is_idempotent(client):
     assert 'href="mailto:barrierefreiheit@example.org"' in statement
     assert "Schlichtungsverfahren" in statement
     assert 'href="/barrierefreiheit/"' in client.get("/").content.decode()
+    # Held sessions come with attendance, so the demo statistics have figures.
+    report = io.StringIO()
+    last_year = timezone.localdate() - timedelta(days=365)
+    call_command(
+        "report_pa3", "--from", str(last_year), "--to", str(timezone.localdate()), stdout=report
+    )
+    figures = json.loads(report.getvalue())
+    assert figures["trainings_held"] > 20
+    assert figures["participants"] > 100
+    assert figures["participants_by_sector"]["companies"] > 0
 
 
 def test_seed_demo_scale_adds_trainings_with_ten_sessions_each():
