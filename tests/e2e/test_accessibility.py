@@ -43,6 +43,7 @@ PUBLIC_PAGES = [
     "/en/accounts/signup/",
     "/en/accounts/password/reset/",
     "/gibt-es-nicht/",
+    "/en/does-not-exist/",
 ]
 
 
@@ -52,9 +53,10 @@ def test_public_and_account_pages_meet_wcag_21_aa(page, catalogue, path):
     assert wcag_violations(page) == []
 
 
-def test_session_page_meets_wcag_21_aa(page, catalogue):
-    training, session = catalogue
-    page.goto(f"{training.url}sessions/{session.pk}/")
+@pytest.mark.parametrize("prefix", ["/schulungen/schulung-1", "/en/trainings/intercultural"])
+def test_session_page_meets_wcag_21_aa(page, catalogue, prefix):
+    _training, session = catalogue
+    page.goto(f"{prefix}/sessions/{session.pk}/")
     assert page.locator("h1").count() == 1
     assert wcag_violations(page) == []
 
