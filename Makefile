@@ -68,14 +68,13 @@ screenshots: install /usr/bin/chromium
 messages: install
 	$(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*'
 
+# Every benchmark runs and prints its figures; the target fails at the end if any missed one.
 bench: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/iq_trainings_bench} \
-		DJANGO_SETTINGS_MODULE=settings.bench $(PY) bench/catalogue.py
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/iq_trainings_bench} \
-		DJANGO_SETTINGS_MODULE=settings.bench $(PY) bench/booking.py
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/iq_trainings_bench} \
-		DJANGO_SETTINGS_MODULE=settings.bench $(PY) bench/assignment.py
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/iq_trainings_bench} \
-		DJANGO_SETTINGS_MODULE=settings.bench $(PY) bench/statistics.py
+	@failed=""; \
+	for script in catalogue booking assignment statistics; do \
+		DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/iq_trainings_bench} \
+			DJANGO_SETTINGS_MODULE=settings.bench $(PY) bench/$$script.py || failed="$$failed $$script"; \
+	done; \
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/iq_trainings_load} \
-		DJANGO_SETTINGS_MODULE=settings.bench $(PY) bench/load.py
+		DJANGO_SETTINGS_MODULE=settings.bench $(PY) bench/load.py || failed="$$failed load"; \
+	if [ -n "$$failed" ]; then echo "Targets missed by:$$failed"; exit 1; fi
