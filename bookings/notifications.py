@@ -28,7 +28,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from bookings import tasks
-from bookings.models import Booking, BookingStatus, Membership, Notification, Role
+from bookings.models import Booking, BookingStatus, Membership, Notification, Participant, Role
 from catalogue.models import Occurrence, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import BERLIN
@@ -111,7 +111,7 @@ def _status_kind(booking: Booking, previous: str, new: str) -> str | None:
 def _record_and_send(kind: str, booking_id: int, data: dict) -> None:
     try:
         data = _json(data)
-        booking = Booking.objects.select_related("created_by").get(pk=booking_id)
+        booking = _booking_with_recipients_known(booking_id)
         created = []
         for address, participant_id in _recipients(kind, booking, data):
             fields = {**data, "participant": participant_id} if participant_id else data
@@ -136,15 +136,32 @@ def _record_address(kind: str, recipient: str, language: str, key: str, data: di
         _enqueue(notification_id)
 
 
+def _booking_with_recipients_known(booking_id: int) -> Booking:
+    """The booking and its booker, and in the same query whether the booker is a member and
+    whether there are admins or participants with an email (when not, their queries are
+    skipped)."""
+    members = Membership.objects.filter(organisation=OuterRef("organisation"))
+    return (
+        Booking.objects.select_related("created_by")
+        .annotate(
+            booker_is_member=Exists(members.filter(user=OuterRef("created_by"))),
+            admins_with_email=Exists(members.filter(role=Role.ADMIN).exclude(user__email="")),
+            participants_with_email=Exists(
+                Participant.objects.filter(booking=OuterRef("pk")).exclude(email="")
+            ),
+        )
+        .get(pk=booking_id)
+    )
+
+
 def _bookers(booking: Booking) -> list:
     """Who booked: the member who did; for bookings staff made on an organisation's behalf
     (phone and email orders), the organisation's admins."""
     booker = booking.created_by
-    if (
-        booker is not None
-        and Membership.objects.filter(user=booker, organisation_id=booking.organisation_id).exists()
-    ):
+    if booker is not None and booking.booker_is_member:
         return [booker] if booker.email else []
+    if not booking.admins_with_email:
+        return []
     admins = Membership.objects.filter(
         organisation_id=booking.organisation_id, role=Role.ADMIN
     ).select_related("user")
@@ -157,7 +174,7 @@ def _recipients(kind: str, booking: Booking, data: dict) -> list[tuple[str, int 
     for booker in _bookers(booking):
         found.setdefault(booker.email.lower(), (booker.email, None))
     # Participants hear from us once their place is confirmed: not about a cancelled waitlist.
-    if kind in PARTICIPANT_KINDS and data.get("calendar", True):
+    if kind in PARTICIPANT_KINDS and data.get("calendar", True) and booking.participants_with_email:
         participants = booking.participants.exclude(email="")
         if "participants" in data:
             participants = participants.filter(pk__in=data["participants"])

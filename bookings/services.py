@@ -21,8 +21,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import CharField, Func, Q, Value
-from django.db.models.lookups import IsNull
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
@@ -89,16 +89,14 @@ def session_locked(session_id: int) -> Iterator[Session]:
         sessions = Session.objects.select_for_update()
         if connection.vendor == "postgresql":
             # The wait for the lock is bounded from within the locking statement (no round trip
-            # of its own): the filter runs before the row is locked, the setting lasts until the
-            # transaction ends.
-            lock_timeout = Func(
-                Value("lock_timeout"),
-                Value(settings.BOOKING_LOCK_TIMEOUT),
-                Value(True),
-                function="set_config",
-                output_field=CharField(),
+            # of its own): the condition is evaluated before the row is locked, and the setting
+            # lasts until the transaction ends.
+            lock_timeout_set = RawSQL(
+                "set_config('lock_timeout', %s, true) IS NOT NULL",
+                [settings.BOOKING_LOCK_TIMEOUT],
+                output_field=BooleanField(),
             )
-            sessions = sessions.filter(IsNull(lock_timeout, False))
+            sessions = sessions.filter(lock_timeout_set)
         try:
             session = sessions.get(pk=session_id)
         except OperationalError as error:

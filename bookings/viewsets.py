@@ -95,6 +95,10 @@ class BookingViewSet(ModelViewSet):
     form_fields = []
     inspect_view_enabled = True
     copy_view_enabled = False
+    # Bookings are written under the session lock at high rates; indexing each one for Wagtail's
+    # "usage" listings would add a task per booking. Staff find a session's bookings on its
+    # participants page instead.
+    add_to_reference_index = False
     list_display = [
         "reference",
         Column("organisation", label=_("Organisation")),
