@@ -37,17 +37,17 @@ def _member_view(view, *, onboard: bool):
     def wrapped(request, *args, **kwargs):
         request.membership = selectors.membership_for_user(request.user)
         if request.membership is None:
-            # Only what anyone may book leads to creating an organisation first.
-            if not onboard or (
-                "session_id" in kwargs
-                and selectors.session_for_booking(kwargs["session_id"]) is None
-            ):
+            if not onboard:
                 raise Http404
-            target = reverse("bookings:organisation_create")
-            return redirect(f"{target}?next={request.get_full_path()}")
+            return _create_organisation_first(request)
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def _create_organisation_first(request):
+    target = reverse("bookings:organisation_create")
+    return redirect(f"{target}?next={request.get_full_path()}")
 
 
 @login_required
@@ -81,14 +81,19 @@ def my_bookings(request):
     )
 
 
-@member_required
+@login_required
 @require_http_methods(["GET", "POST"])
 def book_session(request, session_id):
-    session = selectors.session_for_booking(session_id, request.membership.organisation)
+    membership = selectors.membership_for_user(request.user)
+    organisation = membership.organisation if membership else None
+    # A private session is 404 to everyone but its organisation's members; a user without an
+    # organisation creates one before booking a public session.
+    session = selectors.session_for_booking(session_id, organisation)
     if session is None:
         raise Http404
+    if membership is None:
+        return _create_organisation_first(request)
     training = _training_in_language(session)
-    organisation = request.membership.organisation
     context = {
         "session": session,
         "training": training,
