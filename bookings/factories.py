@@ -1,6 +1,7 @@
 """Test and benchmark data for bookings."""
 
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
 from factory.django import DjangoModelFactory
 
@@ -12,10 +13,20 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     password = factory.django.Password("secret-password-1")
+
+    @factory.post_generation
+    def verified(user, create, extracted, **kwargs):
+        """Accounts have confirmed their address, as allauth requires before the first login;
+        `UserFactory(verified=False)` makes one that never did."""
+        if create and user.email and extracted is not False:
+            EmailAddress.objects.get_or_create(
+                user=user, email=user.email.lower(), defaults={"verified": True, "primary": True}
+            )
 
 
 class OrganisationFactory(DjangoModelFactory):

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
-from bookings import services
+from bookings import selectors, services
 from bookings.models import (
     Attendance,
     Booking,
@@ -29,7 +29,9 @@ from bookings.models import (
     Invitation,
     Membership,
     Notification,
+    Organisation,
     Participant,
+    Role,
 )
 
 RETENTION_MONTHS = 24
@@ -84,7 +86,7 @@ def personal_data_anonymise(
 
 def personal_data_for_user(user) -> dict:
     """Everything the platform holds about `user`, as JSON-able data."""
-    emails = _emails(user)
+    emails = selectors.verified_emails(user)
     addresses = [
         {"email": address.email, "verified": address.verified, "primary": address.primary}
         for address in user.emailaddress_set.all()
@@ -178,14 +180,6 @@ def personal_data_for_user(user) -> dict:
     return data
 
 
-def _emails(user) -> set[str]:
-    """The user's addresses (account and allauth), in lower case."""
-    emails = {address.email.lower() for address in user.emailaddress_set.all()}
-    if user.email:
-        emails.add(user.email.lower())
-    return emails
-
-
 def _any_email(field: str, emails: set[str]) -> Q:
     """Matches `field` against any of the addresses (ignoring case); nothing when there are
     none."""
@@ -203,7 +197,10 @@ def account_delete(*, user) -> None:
         raise services.BookingError(
             _("Administrator accounts can only be deleted by another administrator.")
         )
-    Notification.objects.filter(_any_email("recipient", _emails(user))).update(recipient="")
+    _refuse_if_last_admin(user)
+    Notification.objects.filter(_any_email("recipient", selectors.verified_emails(user))).update(
+        recipient=""
+    )
     try:
         user.delete()
     except (ProtectedError, RestrictedError):
@@ -213,3 +210,21 @@ def account_delete(*, user) -> None:
                 "assignments). Please contact the programme team."
             )
         ) from None
+
+
+def _refuse_if_last_admin(user) -> None:
+    """An organisation keeps an administrator: its last one cannot leave by deleting the
+    account. The organisation row is locked so that two admins cannot both leave at once."""
+    membership = Membership.objects.filter(user=user, role=Role.ADMIN).first()
+    if membership is None:
+        return
+    organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
+    if not organisation.memberships.filter(role=Role.ADMIN).exclude(pk=membership.pk).exists():
+        raise services.BookingError(
+            _(
+                "You are the last administrator of %(organisation)s. On the organisation page, "
+                "make another member an administrator first (invite a colleague if there is "
+                "nobody else); then you can delete your account."
+            )
+            % {"organisation": organisation.name}
+        )

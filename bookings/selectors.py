@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -21,6 +23,28 @@ from bookings.models import (
 from catalogue.models import Session, TrainingPage
 from catalogue.models.sessions import SessionStatus
 from catalogue.selectors import public_sessions
+
+
+def verified_emails(user) -> set[str]:
+    """The addresses the user has proven to own, in lower case. Only these decide what a user
+    sees or may do: an address added but never confirmed grants nothing."""
+    if not user.is_authenticated:
+        return set()
+    return {
+        email.lower()
+        for email in EmailAddress.objects.filter(user=user, verified=True).values_list(
+            "email", flat=True
+        )
+    }
+
+
+def user_with_verified_email(email: str):
+    """The account that has proven to own `email`, or None."""
+    return (
+        get_user_model()
+        .objects.filter(emailaddress__email__iexact=email, emailaddress__verified=True)
+        .first()
+    )
 
 
 def membership_for_user(user) -> Membership | None:

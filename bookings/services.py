@@ -21,7 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import BooleanField, Q
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -623,13 +623,10 @@ def _keep_an_admin(organisation: Organisation, leaving: Membership) -> None:
 
 
 def _member_with_email(organisation: Organisation, email: str) -> bool:
-    return (
-        organisation.memberships.filter(
-            Q(user__email__iexact=email) | Q(user__emailaddress__email__iexact=email)
-        )
-        .distinct()
-        .exists()
-    )
+    """Whether a member has proven to own `email` (an unconfirmed address counts for nothing)."""
+    return organisation.memberships.filter(
+        user__emailaddress__email__iexact=email, user__emailaddress__verified=True
+    ).exists()
 
 
 def _log_members(organisation: Organisation, by, change: str, **data) -> None:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Collection
 
+from bookings.selectors import user_with_verified_email
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
 from trainers import notifications, selectors
@@ -65,7 +66,9 @@ def trainer_invite(*, email: str, name: str, by, language: str = "de") -> Traine
     if not email or not name:
         raise TrainerError(_("Enter the trainer's name and email address."))
     User = get_user_model()
-    user = User.objects.filter(email__iexact=email).first()
+    # Only an account that has confirmed the address gains the profile: an address someone
+    # added to their account without confirming it must not hand them a trainer's portal.
+    user = user_with_verified_email(email)
     created = user is None
     if created:
         user = User(username=_unique_username(email), email=email, first_name=name[:150])

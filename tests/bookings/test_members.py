@@ -25,9 +25,7 @@ pytestmark = pytest.mark.django_db
 
 
 def verified_user(email):
-    user = UserFactory(email=email)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
+    return UserFactory(email=email)  # the factory's accounts have confirmed their address
 
 
 def invite(member, email="neu@jobcenter.example", role=Role.BOOKER):
@@ -89,7 +87,7 @@ def test_invitation_for_another_email_is_refused_with_a_clear_message(client, me
 
 def test_an_unverified_matching_address_is_not_enough(member):
     invitation = invite(member)
-    user = UserFactory(email="neu@jobcenter.example")
+    user = UserFactory(email="neu@jobcenter.example", verified=False)
     EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
 
     with pytest.raises(BookingError):

@@ -298,7 +298,7 @@ def test_a_trainer_lands_in_the_portal_after_logging_in(client, trainer):
 
     trainer.user.set_password("Ein-sicheres-Passwort-7")
     trainer.user.save()
-    EmailAddress.objects.create(user=trainer.user, email=trainer.email, verified=True, primary=True)
+    assert EmailAddress.objects.filter(user=trainer.user, email=trainer.email, verified=True)
 
     response = client.post(
         "/accounts/login/", {"login": trainer.email, "password": "Ein-sicheres-Passwort-7"}
@@ -319,3 +319,20 @@ def test_training_pages_show_trainers_who_agreed(client, session, trainer, other
 
     assert "Anna Schmidt" in page and "Trainerin seit 2012." in page
     assert "Ben Otto" not in page
+
+
+def test_a_deactivated_trainer_loses_the_portal_and_the_calendar_feed(client, own, trainer):
+    """Deactivated (e.g. left the programme): no participants' names, no attendance, no feed."""
+    feed = f"/account/trainer/calendar/{trainer.calendar_token}.ics"
+    client.force_login(trainer.user)
+    assert client.get(f"/account/trainer/assignments/{own['assignment'].pk}/").status_code == 200
+
+    trainer.is_active = False
+    trainer.save()
+
+    for method, url in id_urls(own):
+        response = getattr(client, method)(url, {"all_present": "1"} if method == "post" else None)
+        assert response.status_code == 404, url
+    assert client.get("/account/trainer/").status_code == 404
+    assert client.get(feed).status_code == 404
+    assert Attendance.objects.count() == 0
