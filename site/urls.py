@@ -10,9 +10,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from bookings.certificate_views import certificate_verify
 from bookings.webhooks import stripe_webhook
 from home.sitemaps import TranslatedSitemap
-from home.views import healthz, robots_txt
+from home.views import debug_media, healthz, login_elsewhere, robots_txt
 
 urlpatterns = [
+    # Before Wagtail's: its login page hands over to allauth's (one way in, see settings).
+    path("admin/login/", login_elsewhere, {"default_next": "/admin/"}, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
@@ -25,22 +27,15 @@ urlpatterns = [
 
 if settings.DEBUG:
     from django.urls import re_path
-    from django.views.static import serve
 
-    # Media except documents: those go through Wagtail's view, which keeps private ones private.
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?!documents/).*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", debug_media)]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/trainer/", include("trainers.urls")),
     path("account/", include("bookings.urls")),
     path("certificates/verify/", certificate_verify, name="certificate_verify"),
+    path("_util/login/", login_elsewhere, name="frontend_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

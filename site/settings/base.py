@@ -84,10 +84,17 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
 ]
 
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",  # Wagtail admin logins by username
-    "allauth.account.auth_backends.AuthenticationBackend",  # members log in by email
-]
+# One way in for everyone (members, trainers, editors, staff): allauth's login by email, with
+# its verification and rate limits. The Wagtail admin's and Wagtail's front-end login pages
+# redirect there (site/urls.py) and Wagtail's own password reset is off.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+ACCOUNT_FORMS = {
+    "signup": "home.account_forms.AccountSignupForm",
+    "reset_password": "home.account_forms.AccountResetPasswordForm",
+}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -100,13 +107,19 @@ LOGIN_REDIRECT_URL = "bookings:home"
 ACCOUNT_ADAPTER = "trainers.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
-# Login and sign-up are rate-limited per IP address and per account (allauth, on the cache).
+# Login, sign-up and password reset are rate-limited per IP address and per account (allauth,
+# on the default cache: shared by all processes when REDIS_URL is set).
 ACCOUNT_RATE_LIMITS = {
     "login": env("RATE_LIMIT_LOGIN", "30/m/ip"),
     "login_failed": env("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
     "signup": env("RATE_LIMIT_SIGNUP", "10/m/ip,50/h/ip"),
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+    # Member forms that make the platform send email to addresses typed into them, per user
+    # and per organisation (key); bookings.views applies them with allauth's rate limiter.
+    "iq_invitation": env("RATE_LIMIT_INVITATION", "10/h/user,30/d/key"),
+    "iq_inhouse_request": env("RATE_LIMIT_INHOUSE_REQUEST", "5/h/user,20/d/key"),
+    "iq_booking": env("RATE_LIMIT_BOOKING", "60/h/user,200/d/key"),
 }
 
 # Content security policy for the public site: nothing from other hosts, no inline code.

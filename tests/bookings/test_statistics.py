@@ -293,7 +293,7 @@ def test_the_admin_report_refuses_a_reversed_period(client, programme, admin_use
 
 
 def test_only_the_statistics_permission_opens_the_report(client, programme, admin_user):
-    assert client.get("/admin/statistics/").url.startswith("/admin/login/")
+    assert client.get("/admin/statistics/").url.startswith("/accounts/login/")
     client.force_login(admin_user())
 
     refused = client.get("/admin/statistics/")

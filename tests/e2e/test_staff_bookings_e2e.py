@@ -31,10 +31,10 @@ def test_staff_book_on_behalf_and_cancel(page, site_tree, screenshot):
     )
     UserFactory(username="koordination", password=PASSWORD).groups.add(group)
 
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill("koordination")
+    page.goto("/admin/login/")  # hands over to the one login page (allauth's, by email)
+    page.locator("input[name=login]").fill("koordination@example.org")
     page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
     screenshot("staff-dashboard")
 

@@ -48,7 +48,7 @@ def test_seed_demo_builds_a_realistic_catalogue_and_is_idempotent(client):
     for session in crossing:
         assert len({timezone.localtime(o.start).time() for o in session.occurrences.all()}) == 1
 
-    assert authenticate(username="editor", password="iq-demo-2026") is not None
+    assert authenticate(email="editor@example.org", password="iq-demo-2026") is not None
     assert Membership.objects.get(user__username="booker").organisation.sector == "administration"
     assert client.get("/").status_code == 200
     assert client.get("/en/trainings/").status_code == 200

@@ -9,6 +9,7 @@ import random
 from datetime import date, time, timedelta
 from decimal import Decimal
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -497,6 +498,10 @@ class Command(BaseCommand):
             if created:
                 user.set_password(DEMO_PASSWORD)
                 user.save()
+            # Everyone logs in through allauth, which wants a confirmed address.
+            EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
             user.groups.add(Group.objects.get(name=group_name))
 
     # --- bulk data for benchmarks ---------------------------------------------------------
