@@ -2,6 +2,13 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.permissions import permission_policy as document_permission_policy
+from wagtail.documents.views.bulk_actions import (
+    AddTagsBulkAction,
+    AddToCollectionBulkAction,
+    DeleteBulkAction,
+)
 
 from bookings.log_actions import status_change_formatter
 from trainers.models import AssignmentStatus
@@ -46,6 +53,49 @@ def certificates_stay_private(document, request):
     )
     if is_certificate and not request.user.has_perm("trainers.view_certification"):
         raise Http404
+
+
+class PermittedDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
+    """The admin API's documents, limited to the collections the user may choose or change
+    documents in (Wagtail's own endpoint lists every collection, the certificates' too)."""
+
+    def get_queryset(self):
+        permitted = document_permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["choose", "change"]
+        )
+        return super().get_queryset().filter(pk__in=permitted.values("pk"))
+
+
+@hooks.register("construct_admin_api", order=100)  # after wagtail.documents registers its own
+def documents_api_by_permission(router):
+    router.register_endpoint("documents", PermittedDocumentsAPIViewSet)
+
+
+class OnlyPermittedDocuments:
+    """Wagtail's document bulk actions list by title every document asked for by id, also those
+    in collections the user has no permission on (a certificate's title names its trainer);
+    these are left out, as if they did not exist."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        refused = extra["items_with_no_access"]
+        visible = set(
+            document_permission_policy.instances_user_has_any_permission_for(
+                self.request.user, ["choose", "change"]
+            )
+            .filter(pk__in=[document.pk for document in refused])
+            .values_list("pk", flat=True)
+        )
+        extra["items_with_no_access"] = [doc for doc in refused if doc.pk in visible]
+        return objects, extra
+
+
+for wagtail_action in (AddTagsBulkAction, AddToCollectionBulkAction, DeleteBulkAction):
+    hooks.register(  # after wagtail.documents registers its own, which these replace
+        "register_bulk_action",
+        type(wagtail_action.__name__, (OnlyPermittedDocuments, wagtail_action), {}),
+        order=100,
+    )
 
 
 @hooks.register("register_log_actions")
