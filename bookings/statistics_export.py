@@ -1,18 +1,17 @@
 """The programme report as JSON, CSV and XLSX, and the geometry of its bar charts (drawn as
 SVG by the admin template, without any script)."""
 
-import csv
 import io
 import json
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from bookings.models import Function, Sector
 from bookings.statistics import Figures
+from catalogue.spreadsheets import csv_writer, xlsx_row
 
 
 def figures_json(figures: Figures) -> str:
@@ -52,7 +51,7 @@ def _headings() -> list[str]:
 
 def figures_csv(figures: Figures) -> str:
     output = io.StringIO()
-    writer = csv.writer(output)
+    writer = csv_writer(output)
     writer.writerow(_headings())
     writer.writerows(figures_rows(figures))
     return output.getvalue()
@@ -66,9 +65,9 @@ def figures_xlsx(figures: Figures) -> bytes:
 
     def sheet(title: str, headings: list[str], rows: list[list]):
         worksheet = workbook.create_sheet(title[:31])
-        worksheet.append(_bold_row(worksheet, headings, bold))
+        worksheet.append(xlsx_row(worksheet, headings, bold))
         for row in rows:
-            worksheet.append(row)
+            worksheet.append(xlsx_row(worksheet, row))
 
     filters = figures.filters
     sheet(
@@ -110,15 +109,6 @@ def figures_xlsx(figures: Figures) -> bytes:
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
-
-
-def _bold_row(worksheet, values: list[str], font: Font) -> list:
-    cells = []
-    for value in values:
-        cell = WriteOnlyCell(worksheet, value=value)
-        cell.font = font
-        cells.append(cell)
-    return cells
 
 
 def export_filename(figures: Figures, extension: str) -> str:

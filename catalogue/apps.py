@@ -8,5 +8,7 @@ class CatalogueConfig(AppConfig):
 
     def ready(self):
         from catalogue import signals
+        from catalogue.spreadsheets import neutralise_wagtail_exports
 
         signals.connect()
+        neutralise_wagtail_exports()
