@@ -8,6 +8,7 @@ METHOD:CANCEL with a SEQUENCE above the session's, so calendars remove the event
 
 import logging
 import re
+import smtplib
 from datetime import timedelta
 from email.mime.text import MIMEText
 from email.utils import parseaddr
@@ -54,14 +55,17 @@ def deliver(notification_id: int) -> bool:
                 message = render(notification)
             message.send()
         except Exception as error:
-            logger.exception(
-                "Email %s (%s to %s) failed",
+            notification.status = NotificationStatus.FAILED
+            notification.last_error = failure_text(error)
+            # By id, never by address; a mail server's refusal names addresses, so only a
+            # programming error (e.g. in a template) is logged with its traceback.
+            logger.error(
+                "Email %s (%s) failed: %s",
                 notification.pk,
                 notification.kind,
-                notification.recipient,
+                notification.last_error,
+                exc_info=not isinstance(error, (smtplib.SMTPException, OSError)),
             )
-            notification.status = NotificationStatus.FAILED
-            notification.last_error = f"{type(error).__name__}: {error}"
         else:
             notification.status = NotificationStatus.SENT
             notification.sent_at = timezone.now()
@@ -197,6 +201,15 @@ def _attendee(notification, booking, participant, name) -> Person:
 
 def _absolute(path: str) -> str:
     return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+
+
+_ADDRESS = re.compile(r"[^\s<>\"'(),;:]+@[^\s<>\"'(),;:]+")
+
+
+def failure_text(error: Exception) -> str:
+    """What went wrong, for the row and the log, without the email addresses a mail server's
+    answer names (they are personal data and stay on the row after anonymising)."""
+    return _ADDRESS.sub("…@…", f"{type(error).__name__}: {error}")[:1000]
 
 
 def _tidy(body: str) -> str:

@@ -130,7 +130,7 @@ def _record_address(kind: str, recipient: str, language: str, key: str, data: di
             key = f"{kind}:{_digest({'key': key}, recipient)}"
         created = _record(key, kind, recipient, language, None, _json(data))
     except Exception:
-        logger.exception("Could not record the %s email to %s", kind, recipient)
+        logger.exception("Could not record a %s email", kind)
         return
     for notification_id in created:
         _enqueue(notification_id)

@@ -5,6 +5,7 @@ generic serialiser needs about 2 ms per event, too slow for a feed of 10,000 dat
 is checked by an independent parser in the tests.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -91,9 +92,9 @@ def build_calendar(
 ) -> bytes:
     events = list(events)
     stamp = _utc(timezone.now())
-    people = [f"ORGANIZER{_cn(organizer)}:mailto:{organizer.email}"] if organizer else []
+    people = [f"ORGANIZER{_cn(organizer)}:{_mailto(organizer)}"] if organizer else []
     people += [
-        f"ATTENDEE{_cn(person)};ROLE={person.role};PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:{person.email}"
+        f"ATTENDEE{_cn(person)};ROLE={person.role};PARTSTAT=ACCEPTED;RSVP=FALSE:{_mailto(person)}"
         for person in attendees
     ]
     lines = [
@@ -145,21 +146,30 @@ def _utc(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+# What some parser or mail program takes for a line break (str.splitlines' list), and the
+# control characters a TEXT value cannot hold (all but HTAB; LF stands for the breaks).
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _text(value: str) -> str:
-    """Escape a TEXT value (RFC 5545, 3.3.11)."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+    """Escape a TEXT value (RFC 5545, 3.3.11). Every line break (CRLF, LF or a lone CR)
+    becomes an escaped newline; other control characters, which TEXT cannot hold, are dropped,
+    so a value can never end the content line and start a property of its own."""
+    value = _LINE_BREAKS.sub("\n", value)
+    value = _CONTROL_CHARACTERS.sub("", value)
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _cn(person: Person) -> str:
     """The CN parameter, quoted (a parameter value cannot contain DQUOTE or line breaks)."""
-    name = " ".join(person.name.replace('"', "'").split())
+    name = " ".join(_CONTROL_CHARACTERS.sub("", person.name.replace('"', "'")).split())
     return f';CN="{name}"' if name else ""
+
+
+def _mailto(person: Person) -> str:
+    """A CAL-ADDRESS; a quoted local part may hold control characters, which are dropped."""
+    return "mailto:" + _CONTROL_CHARACTERS.sub("", _LINE_BREAKS.sub("", person.email))
 
 
 def _fold(line: str) -> str:

@@ -17,9 +17,13 @@ class SessionsPanel(Panel):
             from catalogue.selectors import sessions_for_training_admin
 
             context = super().get_context_data(parent_context)
-            training = self.instance
+            training, user = self.instance, self.request.user
             context["training"] = training
             context["sessions"] = (
-                sessions_for_training_admin(training=training)[:50] if training.pk else []
+                sessions_for_training_admin(training=training, user=user)[:50]
+                if training.pk
+                else []
             )
+            context["can_add"] = user.has_perm("catalogue.add_session")
+            context["can_edit"] = user.has_perm("catalogue.change_session")
             return context

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 
+from bookings.emails import failure_text
 from catalogue.models import Occurrence
 from catalogue.schedule import BERLIN
 from trainers import tasks
@@ -185,8 +186,8 @@ def _send(*, template: str, recipient: str, language: str, context: dict, calend
             part.add_header("Content-Disposition", "attachment", filename="assignment.ics")
             message.attach(part)
         message.send()
-    except Exception:
-        logger.exception("Email %s to %s could not be sent", template, recipient)
+    except Exception as error:
+        logger.error("Email %s could not be sent: %s", template, failure_text(error))
         return False
     return True
 

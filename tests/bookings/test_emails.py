@@ -1,6 +1,7 @@
 """Emails about bookings: sent after commit in the booking's language, with .ics invitations and
 cancellations, to the booker and every participant concerned; failures are kept and retried."""
 
+import smtplib
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -380,3 +381,28 @@ def test_a_booking_staff_made_on_behalf_goes_to_the_organisations_admins(
         )
 
     assert [message.to for message in mailoutbox] == [["leitung@jobcenter.example"]]
+
+
+class RefusingBackend(BaseEmailBackend):
+    """A mail server that refuses the recipient, naming the address (as real ones do)."""
+
+    def send_messages(self, email_messages):
+        recipients = {
+            address: (550, b"mailbox unavailable") for m in email_messages for address in m.to
+        }
+        raise smtplib.SMTPRecipientsRefused(recipients)
+
+
+def test_a_failed_email_is_logged_by_id_without_addresses(
+    session, member, settings, committed, caplog
+):
+    settings.EMAIL_BACKEND = "tests.bookings.test_emails.RefusingBackend"
+    with committed():
+        book(session, member, people("Anna Schmidt"))
+
+    failed = Notification.objects.get(recipient="anna@example.org")
+    assert failed.status == NotificationStatus.FAILED
+    assert f"Email {failed.pk} (confirmed) failed" in caplog.text
+    assert "SMTPRecipientsRefused" in failed.last_error
+    assert "@example.org" not in caplog.text
+    assert "@example.org" not in failed.last_error

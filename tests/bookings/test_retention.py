@@ -203,6 +203,7 @@ def test_the_privacy_page(client, member_with_history):
 
 def test_a_member_deletes_their_account_and_the_bookings_stay(client, member_with_history):
     user = member_with_history.user
+    MembershipFactory(organisation=member_with_history.organisation)  # another administrator
     client.force_login(user)
 
     wrong = client.post("/account/privacy/delete/", {"password": "not-my-password"})
@@ -226,3 +227,24 @@ def test_the_delete_form_only_takes_posts(client, member_with_history):
     client.force_login(member_with_history.user)
 
     assert client.get("/account/privacy/delete/").status_code == 405
+
+
+def test_the_last_administrator_cannot_delete_the_account(client, member_with_history):
+    """The organisation would be left without anyone who can manage its members."""
+    user = member_with_history.user
+    booker = MembershipFactory(organisation=member_with_history.organisation, role="booker")
+    client.force_login(user)
+
+    response = client.post("/account/privacy/delete/", {"password": "secret-password-1"})
+
+    assert response.status_code == 400
+    assert "letzte Administrator" in response.content.decode()
+    assert User.objects.filter(pk=user.pk).exists()
+    # Once a colleague administers the organisation, the account can go.
+    booker.role = "admin"
+    booker.save()
+    assert (
+        client.post("/account/privacy/delete/", {"password": "secret-password-1"}).status_code
+        == 302
+    )
+    assert not User.objects.filter(pk=user.pk).exists()

@@ -141,3 +141,20 @@ def test_session_listing_queries_do_not_grow(staff_client, site_tree):
     for _ in range(6):
         make_session(make_training(site_tree.index))
     assert count() == small
+
+
+def test_editors_see_no_private_in_house_session_on_a_trainings_edit_page(client, site_tree):
+    training = make_training(site_tree.index)
+    public = make_session(training, first_date=date(2030, 5, 6))
+    make_session(training, is_private=True, first_date=date(2030, 6, 3))
+    editor = User.objects.create_user("editor", "editor@example.org", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+
+    html = client.get(f"/admin/pages/{training.pk}/edit/").content.decode()
+
+    assert "06.05.2030" in html
+    assert "03.06.2030" not in html
+    # Nor links to session views they may not open.
+    assert f"/admin/catalogue_session/edit/{public.pk}/" not in html
+    assert "/admin/catalogue_session/new/" not in html

@@ -10,7 +10,7 @@ import vobject
 from dateutil import tz
 from recurrence import WEEKLY, Recurrence, Rule
 
-from catalogue.factories import TopicFactory, make_session, make_training
+from catalogue.factories import TopicFactory, VenueFactory, make_session, make_training
 from catalogue.models.sessions import SessionStatus
 from catalogue.services import session_save
 
@@ -148,3 +148,23 @@ def test_catalogue_page_advertises_the_feed(client, site_tree):
     html = client.get("/schulungen/?topic=&state=BE").content.decode()
     assert '<link rel="alternate" type="text/calendar"' in html
     assert 'href="/schulungen/feed/?state=BE"' in html
+
+
+@pytest.mark.parametrize("line_break", ["\r", "\n", "\r\n", "\x0b", "\x0c", "\x85", "\u2028"])
+def test_no_line_break_in_a_text_starts_a_property_of_its_own(client, site_tree, line_break):
+    """A title or place with a line break of any kind (a lone CR too) stays one escaped value;
+    it cannot add an attendee, an alarm or anything else to the calendar."""
+    title = f"Vielfalt{line_break}ATTENDEE:mailto:evil@example.org"
+    training = make_training(site_tree.index, title=title)
+    session = make_session(training, venue=VenueFactory(name=f"Saal 1{line_break}X-EVIL:1"))
+
+    text = session_ics(client, training, session).content.decode()
+    calendar = vobject.readOne(text)
+
+    lines = text.split("\r\n")
+    assert not [line for line in lines if line.startswith(("ATTENDEE", "X-EVIL"))]
+    assert "\r" not in text.replace("\r\n", "")
+    (event,) = calendar.vevent_list
+    assert "attendee" not in event.contents
+    assert event.summary.value.startswith("Vielfalt\nATTENDEE:mailto:evil@example.org")
+    assert "X-EVIL:1" in event.location.value
