@@ -46,6 +46,14 @@ class ChosenView(StaffOnly, chooser_views.ChosenView):
     pass
 
 
+class ChosenMultipleView(StaffOnly, chooser_views.ChosenMultipleView):
+    pass
+
+
+class CreateView(StaffOnly, chooser_views.CreateView):
+    pass
+
+
 class OrganisationChooserViewSet(ChooserViewSet):
     model = Organisation
     icon = "group"
@@ -57,6 +65,9 @@ class OrganisationChooserViewSet(ChooserViewSet):
     choose_view_class = ChooseView
     choose_results_view_class = ChooseResultsView
     chosen_view_class = ChosenView
+    # Every view of the chooser checks the permission, not only those the widget uses.
+    chosen_multiple_view_class = ChosenMultipleView
+    create_view_class = CreateView
     permission_policy = ModelPermissionPolicy(Booking)
     # Only the staff booking form uses it; other organisation fields keep their own widget.
     register_widget = False

@@ -13,17 +13,27 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bookings import selectors, services
 from bookings.member_forms import InhouseRequestForm, InvitationForm, RoleForm, rename_formset
 from bookings.models import Role
-from bookings.views import booking_detail_context, member_object_required, member_required
+from bookings.views import (
+    TOO_MANY,
+    booking_detail_context,
+    member_object_required,
+    member_required,
+    too_many_emails,
+    too_many_message,
+)
 
 
 @member_required
 @require_http_methods(["GET", "POST"])
 def organisation_detail(request):
     organisation = request.membership.organisation
-    is_admin = request.membership.role == Role.ADMIN
     form = InvitationForm(request.POST or None)
     status = 200
     if request.method == "POST":
+        if too_many_emails(request, "iq_invitation", organisation):
+            form.is_valid()
+            form.add_error(None, too_many_message())
+            return _organisation_page(request, form, status=TOO_MANY)
         if form.is_valid():
             try:
                 services.invitation_create(
@@ -41,6 +51,12 @@ def organisation_detail(request):
                 )
                 return redirect("bookings:organisation")
         status = 400
+    return _organisation_page(request, form, status=status)
+
+
+def _organisation_page(request, form, *, status: int):
+    organisation = request.membership.organisation
+    is_admin = request.membership.role == Role.ADMIN
     context = {
         "organisation": organisation,
         "membership": request.membership,
@@ -59,6 +75,9 @@ def invitation_resend(request, invitation_id):
     invitation = selectors.invitation_for_user(request.user, invitation_id)
     if invitation is None:
         raise Http404
+    if too_many_emails(request, "iq_invitation", invitation.organisation):
+        messages.error(request, too_many_message())
+        return redirect("bookings:organisation")
     try:
         services.invitation_create(
             organisation=invitation.organisation,
@@ -222,7 +241,12 @@ def inhouse_request_create(request):
     form = InhouseRequestForm(request.POST or None, language_code=get_language())
     status = 200
     if request.method == "POST":
-        if form.is_valid():
+        status = 400
+        if too_many_emails(request, "iq_inhouse_request", request.membership.organisation):
+            form.is_valid()
+            form.add_error(None, too_many_message())
+            status = TOO_MANY
+        elif form.is_valid():
             try:
                 inhouse_request = services.inhouse_request_create(
                     organisation=request.membership.organisation,
@@ -237,7 +261,6 @@ def inhouse_request_create(request):
                     request, _("Thank you! Your request has been sent to the programme team.")
                 )
                 return redirect("bookings:inhouse_request_detail", request_id=inhouse_request.pk)
-        status = 400
     return render(
         request,
         "bookings/inhouse_request_form.html",

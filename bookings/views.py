@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -43,6 +44,20 @@ def _member_view(view, *, onboard: bool):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def too_many_emails(request, action: str, organisation) -> bool:
+    """Whether a member form that sends email (invitations, bookings, in-house requests) has
+    been used too often by this user or organisation; the limits are
+    settings.ACCOUNT_RATE_LIMITS["iq_…"], counted on the cache shared by all processes."""
+    return not ratelimit.consume(request, action=action, key=f"organisation:{organisation.pk}")
+
+
+TOO_MANY = 429
+
+
+def too_many_message() -> str:
+    return _("You have done this too often in a short time. Please try again later.")
 
 
 def _create_organisation_first(request):
@@ -105,7 +120,9 @@ def book_session(request, session_id):
     if request.method == "POST":
         formset = ParticipantFormSet(request.POST)
         options = BookingOptionsForm(request.POST)
-        if formset.is_valid() and options.is_valid():
+        if too_many_emails(request, "iq_booking", organisation):
+            context["error"], status = too_many_message(), TOO_MANY
+        elif formset.is_valid() and options.is_valid():
             try:
                 booking = services.booking_create(
                     session=session,

@@ -9,18 +9,21 @@ from django.db import connection
 from django.db.models import (
     CharField,
     Count,
+    Exists,
     F,
     Func,
     IntegerField,
     Min,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
     TextField,
 )
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.models import PageViewRestriction
 
 from catalogue.caching import cached
 from catalogue.models import (
@@ -72,7 +75,12 @@ class CatalogueFilters:
 
 
 def public_sessions() -> QuerySet[Session]:
-    return Session.objects.filter(is_private=False)
+    """Sessions anyone may see and book: not an organisation's private in-house session, and of
+    a training that is published and not behind a view restriction (on the page or above it)."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("training__path"), 1, Length("page__path"))
+    )
+    return Session.objects.filter(is_private=False, training__live=True).exclude(Exists(restricted))
 
 
 def _listed_upcoming_sessions(filters: CatalogueFilters | None = None) -> QuerySet[Session]:
@@ -247,13 +255,14 @@ def public_session_for_training(*, training: TrainingPage, session_id: int) -> S
     )
 
 
-def sessions_for_training_admin(*, training: TrainingPage) -> QuerySet[Session]:
-    """All sessions of a training for the admin panel, newest first."""
-    return (
-        Session.objects.filter(training_key=training.translation_key)
-        .select_related("venue")
-        .order_by("-starts_at")
-    )
+def sessions_for_training_admin(*, training: TrainingPage, user) -> QuerySet[Session]:
+    """A training's sessions for the panel on its edit page, newest first: all of them for
+    staff who may see sessions, the public ones for everyone else (editors): in-house sessions
+    are private to the organisation and the staff."""
+    sessions = Session.objects.filter(training_key=training.translation_key)
+    if not user.has_perm("catalogue.view_session"):
+        sessions = sessions.filter(is_private=False)
+    return sessions.select_related("venue").order_by("-starts_at")
 
 
 @dataclass(frozen=True)

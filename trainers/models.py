@@ -53,7 +53,11 @@ class Trainer(models.Model):
         help_text=_("Name, photo and bio appear on the pages of trainings the trainer runs."),
     )
     is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Only active trainers can be assigned.")
+        _("active"),
+        default=True,
+        help_text=_(
+            "Only active trainers can be assigned and use the trainer portal and calendar feed."
+        ),
     )
     calendar_token = models.CharField(
         max_length=64, unique=True, default=new_calendar_token, editable=False

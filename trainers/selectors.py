@@ -35,15 +35,17 @@ from trainers.models import (
 
 
 def trainer_for_user(user) -> Trainer | None:
+    """The user's trainer profile while it is active: a deactivated trainer's portal (with
+    its participants' names) and calendar feed are closed."""
     if not user.is_authenticated:
         return None
-    return Trainer.objects.filter(user=user).first()
+    return Trainer.objects.filter(user=user, is_active=True).first()
 
 
 def trainer_by_calendar_token(token: str) -> Trainer | None:
     if not token:
         return None
-    return Trainer.objects.filter(calendar_token=token).first()
+    return Trainer.objects.filter(calendar_token=token, is_active=True).first()
 
 
 def assignments_for_trainer(trainer: Trainer) -> QuerySet[Assignment]:

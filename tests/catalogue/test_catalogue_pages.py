@@ -2,8 +2,11 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
+from bookings.factories import MembershipFactory
 from catalogue.factories import (
     LanguageFactory,
     TargetGroupFactory,
@@ -244,3 +247,41 @@ def test_listing_shows_changes_at_once_despite_caching(client, catalogue, site_t
 
     session_save(session=session)
     assert titles(client.get("/schulungen/?state=HH")) == []
+
+
+@pytest.fixture
+def member_client(db):
+    member = Client()
+    member.force_login(MembershipFactory().user)
+    return member
+
+
+def test_sessions_of_an_unpublished_training_are_nowhere(client, catalogue, member_client):
+    """Unpublishing a training takes its sessions off the home page, the listing, the feed and
+    the booking page (before, the home page and the feed answered 500)."""
+    training = catalogue["beratung"]
+    (session,) = training.sessions.all()
+    training.unpublish()
+
+    for url in ["/", "/schulungen/", "/schulungen/feed/", "/en/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Beratung von Geflüchteten" not in response.content.decode(), url
+    assert member_client.get(f"/account/book/{session.pk}/").status_code == 404
+
+
+def test_sessions_of_a_training_behind_a_view_restriction_are_nowhere(
+    client, catalogue, member_client
+):
+    training = catalogue["beratung"]
+    (session,) = training.sessions.all()
+    PageViewRestriction.objects.create(page=training, restriction_type="login")
+
+    for url in ["/", "/schulungen/", "/schulungen/feed/"]:
+        assert "Beratung von Geflüchteten" not in client.get(url).content.decode(), url
+    assert member_client.get(f"/account/book/{session.pk}/").status_code == 404
+    # A restriction on a parent page counts as well.
+    PageViewRestriction.objects.all().delete()
+    assert member_client.get(f"/account/book/{session.pk}/").status_code == 200
+    PageViewRestriction.objects.create(page=training.get_parent(), restriction_type="login")
+    assert member_client.get(f"/account/book/{session.pk}/").status_code == 404
