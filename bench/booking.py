@@ -30,7 +30,9 @@ from django.utils import timezone  # noqa: E402
 
 from bookings.factories import participants  # noqa: E402
 from bookings.models import Booking, BookingStatus, Organisation, OrganisationType  # noqa: E402
-from bookings.services import BookingBusy, booking_create, seats_taken  # noqa: E402
+from bookings.services.bookings import booking_create
+from bookings.services.errors import BookingBusy
+from bookings.services.seats import seats_taken
 from catalogue.models import CatalogueIndexPage, Language, Session, Topic, TrainingPage  # noqa: E402
 from catalogue.models.sessions import SessionStatus  # noqa: E402
 from catalogue.services import session_save  # noqa: E402

@@ -79,7 +79,8 @@ from bookings.models import (  # noqa: E402
     OrganisationType,
     Role,
 )
-from bookings.services import seats_taken, session_capacity_set  # noqa: E402
+from bookings.services.bookings import session_capacity_set
+from bookings.services.seats import seats_taken
 from catalogue.models import (  # noqa: E402
     CatalogueIndexPage,
     Occurrence,

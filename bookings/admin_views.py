@@ -26,14 +26,14 @@ from bookings.admin_forms import (
 )
 from bookings.forms import MAX_SEATS_PER_BOOKING
 from bookings.models import Booking, BookingStatus
-from bookings.services import (
-    BookingError,
+from bookings.services.bookings import (
     ParticipantData,
     booking_cancel,
     booking_create,
     session_cancel,
     session_capacity_set,
 )
+from bookings.services.errors import BookingError
 from catalogue.models.sessions import SessionStatus
 
 URL_NAMESPACE = "bookings_staff"

@@ -1,103 +1,54 @@
-"""Rendering and sending one recorded email (a Notification), and sending failed ones again.
-
-Subject and body come from templates/bookings/email/<kind>_subject.txt and <kind>.txt, rendered
-in the recipient's language and Berlin time. Confirmations carry an .ics invitation
-(METHOD:REQUEST, one event per date, the dates' stable UIDs); cancellations carry
-METHOD:CANCEL with a SEQUENCE above the session's, so calendars remove the events.
+"""How the emails about bookings are written (bookings.outbox sends them): subject and body
+from templates/bookings/email/<kind>_subject.txt and <kind>.txt, in the recipient's language and
+Berlin time. Confirmations carry an .ics invitation (METHOD:REQUEST, one entry per date, the
+dates' stable UIDs); cancellations carry METHOD:CANCEL with a SEQUENCE above the session's, so
+calendars remove the entries.
 """
 
-import logging
-import re
-import smtplib
-from datetime import timedelta
-from email.mime.text import MIMEText
-from email.utils import parseaddr
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
 
-from bookings.models import Booking, Notification, NotificationStatus, Participant, PaymentStatus
-from catalogue.ics import CalendarEvent, Person, build_calendar, occurrence_uid, venue_location
+from bookings.models import Booking, Notification, Participant, PaymentStatus
+from bookings.outbox import Calendar, Message
+from catalogue.ics import Person, invitation, session_events, venue_location
 from catalogue.models import Session
-from catalogue.schedule import BERLIN
 from catalogue.selectors import training_translations
 
-logger = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 5
-# A notification still pending after this long lost its task (e.g. a crash after commit).
-PENDING_GRACE = timedelta(minutes=10)
+KINDS = frozenset(
+    {
+        "confirmed",
+        "waitlisted",
+        "offer",
+        "moved_up",
+        "paid",
+        "expired",
+        "cancelled",
+        "participants_cancelled",
+        "session_cancelled",
+        "reminder",
+        "payment_failed",
+        "late_payment_refunded",
+        "refunded",
+        "invitation",
+        "inhouse_answer",
+    }
+)
 REQUEST_KINDS = frozenset({"confirmed", "moved_up", "paid"})
 CANCEL_KINDS = frozenset({"cancelled", "participants_cancelled", "session_cancelled"})
 
 
-def deliver(notification_id: int) -> bool:
-    """Send one notification unless it has been sent. A failure is logged and kept on the row
-    (status failed, attempts, last_error) and never raised. Returns whether it was sent."""
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update(skip_locked=True)
-            .exclude(status=NotificationStatus.SENT)
-            .filter(pk=notification_id)
-            .first()
-        )
-        if notification is None:  # sent already, or being sent by another worker
-            return False
-        notification.attempts += 1
-        try:
-            with transaction.atomic():  # a failed render leaves the row writable
-                message = render(notification)
-            message.send()
-        except Exception as error:
-            notification.status = NotificationStatus.FAILED
-            notification.last_error = failure_text(error)
-            # By id, never by address; a mail server's refusal names addresses, so only a
-            # programming error (e.g. in a template) is logged with its traceback.
-            logger.error(
-                "Email %s (%s) failed: %s",
-                notification.pk,
-                notification.kind,
-                notification.last_error,
-                exc_info=not isinstance(error, (smtplib.SMTPException, OSError)),
-            )
-        else:
-            notification.status = NotificationStatus.SENT
-            notification.sent_at = timezone.now()
-            notification.last_error = ""
-        notification.save(update_fields=["status", "attempts", "last_error", "sent_at"])
-    return notification.status == NotificationStatus.SENT
-
-
-def retry_failed() -> int:
-    """Send again the failed emails with fewer than MAX_ATTEMPTS attempts, and those left
-    pending by a lost task. Returns how many were sent."""
-    stale = timezone.now() - PENDING_GRACE
-    due = Notification.objects.filter(
-        Q(status=NotificationStatus.FAILED, attempts__lt=MAX_ATTEMPTS)
-        | Q(status=NotificationStatus.PENDING, created_at__lt=stale)
+def write(notification: Notification) -> Message:
+    """The email of one notification (bookings.outbox calls it in the recipient's language)."""
+    context = _context(notification)
+    kind = notification.kind
+    return Message(
+        subject=render_to_string(f"bookings/email/{kind}_subject.txt", context),
+        body=render_to_string(f"bookings/email/{kind}.txt", context),
+        calendar=_calendar(notification, context),
     )
-    ids = list(due.order_by("created_at").values_list("pk", flat=True))
-    return sum(deliver(notification_id) for notification_id in ids)
-
-
-def render(notification: Notification) -> EmailMessage:
-    """The email in the recipient's language, with its calendar attachment if it has one."""
-    with translation.override(notification.language), timezone.override(BERLIN):
-        context = _context(notification)
-        kind = notification.kind
-        subject = render_to_string(f"bookings/email/{kind}_subject.txt", context)
-        body = render_to_string(f"bookings/email/{kind}.txt", context)
-        message = EmailMessage(" ".join(subject.split()), _tidy(body), to=[notification.recipient])
-        calendar = _calendar(notification, context)
-    if calendar is not None:
-        message.attach(calendar)
-    return message
 
 
 def _context(notification: Notification) -> dict:
@@ -143,7 +94,7 @@ def _context(notification: Notification) -> dict:
     return context
 
 
-def _calendar(notification: Notification, context: dict) -> MIMEText | None:
+def _calendar(notification: Notification, context: dict) -> Calendar | None:
     """The .ics invitation (REQUEST) or withdrawal (CANCEL), or None for this email."""
     kind, participant = notification.kind, context["participant"]
     if kind in REQUEST_KINDS:
@@ -157,33 +108,21 @@ def _calendar(notification: Notification, context: dict) -> MIMEText | None:
     booking: Booking = context["booking"]
     session: Session = context["session"]
     cancel = method == "CANCEL"
-    events = [
-        CalendarEvent(
-            uid=occurrence_uid(occurrence.pk),
-            sequence=session.sequence + 1 if cancel else session.sequence,
-            start=occurrence.start,
-            end=occurrence.end,
-            summary=context["training"],
-            location=context["place"],
-            description=context["session_url"],
-            url=context["session_url"],
-            cancelled=cancel,
-            last_modified=session.updated_at,
-        )
-        for occurrence in context["occurrences"]
-    ]
-    organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
-    body = build_calendar(
+    events = session_events(
+        session,
+        context["occurrences"],
+        title=context["training"],
+        url=context["session_url"],
+        sequence=session.sequence + 1 if cancel else session.sequence,
+        cancelled=cancel,
+    )
+    content = invitation(
         events,
         name=context["training"],
         method=method,
-        organizer=Person(email=organizer_email, name=organizer_name),
-        attendees=[_attendee(notification, booking, participant, context["name"])],
+        attendee=_attendee(notification, booking, participant, context["name"]),
     )
-    part = MIMEText(body.decode(), "calendar", "utf-8")
-    part.set_param("method", method)
-    part.add_header("Content-Disposition", "attachment", filename=f"{booking.reference}.ics")
-    return part
+    return Calendar(content=content, method=method, filename=f"{booking.reference}.ics")
 
 
 def _attendee(notification, booking, participant, name) -> Person:
@@ -203,16 +142,5 @@ def _absolute(path: str) -> str:
     return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
 
 
-_ADDRESS = re.compile(r"[^\s<>\"'(),;:]+@[^\s<>\"'(),;:]+")
-
-
-def failure_text(error: Exception) -> str:
-    """What went wrong, for the row and the log, without the email addresses a mail server's
-    answer names (they are personal data and stay on the row after anonymising)."""
-    return _ADDRESS.sub("…@…", f"{type(error).__name__}: {error}")[:1000]
-
-
-def _tidy(body: str) -> str:
-    """Template tags leave blank lines and trailing spaces; keep single blank lines only."""
-    lines = [line.rstrip() for line in body.strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+def _absolute(path: str) -> str:
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)

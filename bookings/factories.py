@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from factory.django import DjangoModelFactory
 
 from bookings.models import Membership, Organisation, OrganisationType, Role
-from bookings.services import ParticipantData
+from bookings.services.bookings import ParticipantData
 
 
 class UserFactory(DjangoModelFactory):

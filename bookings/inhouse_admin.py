@@ -13,8 +13,9 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from bookings import services
 from bookings.models import Delivery, InhouseRequest, InhouseRequestStatus
+from bookings.services.errors import BookingError
+from bookings.services.inhouse import inhouse_request_answer, inhouse_request_schedule
 from catalogue.forms import SessionAdminForm
 from catalogue.models import Language, Session
 from catalogue.models.sessions import SessionStatus
@@ -72,7 +73,7 @@ class ServiceErrorMixin:
     def form_valid(self, form):
         try:
             return super().form_valid(form)
-        except services.BookingError as error:
+        except BookingError as error:
             form.add_error(None, str(error))
             self.produced_error_message = str(error)
             return self.form_invalid(form)
@@ -126,7 +127,7 @@ class InhouseAnswerView(ServiceErrorMixin, generic.EditView):
         return InhouseRequest.objects.select_related("organisation", "training", "topic")
 
     def save_instance(self):
-        return services.inhouse_request_answer(
+        return inhouse_request_answer(
             inhouse_request=self.object,
             status=self.form.cleaned_data["decision"],
             answer=self.form.cleaned_data["answer"],
@@ -188,7 +189,7 @@ class InhouseScheduleView(ServiceErrorMixin, generic.CreateView):
         }
 
     def save_instance(self):
-        return services.inhouse_request_schedule(
+        return inhouse_request_schedule(
             inhouse_request=self.inhouse_request,
             session=self.form.save(commit=False),
             by=self.request.user,

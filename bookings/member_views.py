@@ -10,9 +10,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from bookings import selectors, services
+from bookings import selectors
 from bookings.member_forms import InhouseRequestForm, InvitationForm, RoleForm, rename_formset
 from bookings.models import Role
+from bookings.services import inhouse, members
+from bookings.services.bookings import ParticipantData, participant_rename
+from bookings.services.errors import BookingBusy, BookingError
 from bookings.views import (
     TOO_MANY,
     booking_detail_context,
@@ -36,13 +39,13 @@ def organisation_detail(request):
             return _organisation_page(request, form, status=TOO_MANY)
         if form.is_valid():
             try:
-                services.invitation_create(
+                members.invitation_create(
                     organisation=organisation,
                     by=request.user,
                     language=get_language(),
                     **form.cleaned_data,
                 )
-            except services.BookingError as error:
+            except BookingError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(
@@ -79,14 +82,14 @@ def invitation_resend(request, invitation_id):
         messages.error(request, too_many_message())
         return redirect("bookings:organisation")
     try:
-        services.invitation_create(
+        members.invitation_create(
             organisation=invitation.organisation,
             email=invitation.email,
             role=invitation.role,
             by=request.user,
             language=get_language(),
         )
-    except services.BookingError as error:
+    except BookingError as error:
         messages.error(request, str(error))
     else:
         messages.success(
@@ -102,8 +105,8 @@ def invitation_revoke(request, invitation_id):
     if invitation is None:
         raise Http404
     try:
-        services.invitation_revoke(invitation=invitation, by=request.user)
-    except services.BookingError as error:
+        members.invitation_revoke(invitation=invitation, by=request.user)
+    except BookingError as error:
         messages.error(request, str(error))
     else:
         messages.success(
@@ -123,10 +126,10 @@ def member_role(request, membership_id):
         messages.error(request, " ".join(form.errors["role"]))
         return redirect("bookings:organisation")
     try:
-        services.member_role_set(
+        members.member_role_set(
             membership=membership, role=form.cleaned_data["role"], by=request.user
         )
-    except services.BookingError as error:
+    except BookingError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The role has been changed."))
@@ -140,8 +143,8 @@ def member_remove(request, membership_id):
     if membership is None:
         raise Http404
     try:
-        services.member_remove(membership=membership, by=request.user)
-    except services.BookingError as error:
+        members.member_remove(membership=membership, by=request.user)
+    except BookingError as error:
         messages.error(request, str(error))
         return redirect("bookings:organisation")
     messages.success(
@@ -168,10 +171,10 @@ def invitation_accept(request, token):
         return render(request, "bookings/invitation_accept.html", context)
     try:
         if request.method == "POST":
-            services.invitation_accept(token=token, user=request.user)
+            members.invitation_accept(token=token, user=request.user)
         else:
-            services.invitation_check(invitation=invitation, user=request.user)
-    except services.BookingError as error:
+            members.invitation_check(invitation=invitation, user=request.user)
+    except BookingError as error:
         context["error"] = str(error)
         return render(request, "bookings/invitation_accept.html", context, status=403)
     if request.method == "POST":
@@ -195,10 +198,10 @@ def participants_rename(request, reference):
     error = None
     if formset.is_valid():
         try:
-            changed = services.participant_rename(
+            changed = participant_rename(
                 booking=booking,
                 participants={
-                    form.cleaned_data["participant"]: services.ParticipantData(
+                    form.cleaned_data["participant"]: ParticipantData(
                         name=form.cleaned_data["name"],
                         email=form.cleaned_data["email"],
                         function=form.cleaned_data["function"],
@@ -207,10 +210,10 @@ def participants_rename(request, reference):
                 },
                 by=request.user,
             )
-        except services.BookingBusy as busy:
+        except BookingBusy as busy:
             messages.error(request, str(busy))
             return redirect("bookings:booking_detail", reference=booking.reference)
-        except services.BookingError as refusal:
+        except BookingError as refusal:
             error = str(refusal)
         else:
             if changed:
@@ -248,13 +251,13 @@ def inhouse_request_create(request):
             status = TOO_MANY
         elif form.is_valid():
             try:
-                inhouse_request = services.inhouse_request_create(
+                inhouse_request = inhouse.inhouse_request_create(
                     organisation=request.membership.organisation,
                     by=request.user,
                     language=get_language(),
                     **form.cleaned_data,
                 )
-            except services.BookingError as error:
+            except BookingError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(

@@ -1,10 +1,8 @@
-"""Emails. Services call `notify(kind, booking)` (about a booking) or `notify_address(...)` (to
-one address, e.g. invitations and in-house answers) inside their transaction; the emails are
-recorded and sent only after commit, so a failed email never undoes a booking.
-
-After commit, one Notification row per recipient is created under a unique key (the same event
-is never mailed twice), then a task (bookings.tasks.send_email) renders and sends it; a failure
-is kept on the row and `manage.py retry_emails` sends it again. Kinds and their data:
+"""Who is told what about bookings. Services call `notify(kind, booking)` (about a booking),
+`notify_status(...)` (a change of its state) or `notify_address(...)` (to one address, e.g.
+invitations and in-house answers) inside their transaction; bookings.outbox records the emails
+after commit (one per recipient, under a unique key: the same event is never mailed twice) and
+sends them by a task. bookings.emails writes them. Kinds and their data:
 
 - about a booking (the booker, and for PARTICIPANT_KINDS each participant with an email):
   confirmed, waitlisted, offer (waiting list → held for payment), moved_up (waiting list →
@@ -17,23 +15,16 @@ is kept on the row and `manage.py retry_emails` sends it again. Kinds and their 
   an InhouseRequestStatus value, answer, title).
 """
 
-import hashlib
-import json
-import logging
 from datetime import date, datetime, time, timedelta
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from bookings import tasks
-from bookings.models import Booking, BookingStatus, Membership, Notification, Participant, Role
+from bookings import outbox
+from bookings.models import Booking, BookingStatus, Membership, Participant, Role
 from catalogue.models import Occurrence, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import BERLIN
-
-logger = logging.getLogger(__name__)
 
 # Kinds that also go to every participant concerned who gave an email, with their own calendar
 # (cancellations only when the place had been confirmed: data["calendar"]).
@@ -54,12 +45,15 @@ REMINDER_DAYS = 3
 def notify(kind: str, booking: Booking, **data) -> None:
     """Tell everyone concerned that `kind` happened to `booking` (after commit)."""
     booking_id = booking.pk
-    transaction.on_commit(lambda: _record_and_send(kind, booking_id, data))
+    outbox.after_commit(
+        lambda: _booking_emails(kind, booking_id, data), about=f"{kind} of booking {booking_id}"
+    )
 
 
 def notify_address(kind: str, *, recipient: str, language: str, key: str, **data) -> None:
     """Send one email of `kind` to `recipient` once per `key` (after commit)."""
-    transaction.on_commit(lambda: _record_address(kind, recipient, language, key, data))
+    email = outbox.Email(kind=kind, recipient=recipient, language=language, key=key, data=data)
+    outbox.after_commit(lambda: [email], about=kind)
 
 
 def notify_status(booking: Booking, *, previous: str, new: str, **data) -> None:
@@ -108,32 +102,24 @@ def _status_kind(booking: Booking, previous: str, new: str) -> str | None:
     }.get((previous, new))
 
 
-def _record_and_send(kind: str, booking_id: int, data: dict) -> None:
-    try:
-        data = _json(data)
-        booking = _booking_with_recipients_known(booking_id)
-        created = []
-        for address, participant_id in _recipients(kind, booking, data):
-            fields = {**data, "participant": participant_id} if participant_id else data
-            key = f"{kind}:{booking.pk}:{_digest(fields, address)}"
-            created += _record(key, kind, address, booking.language, booking, fields)
-    except Exception:
-        logger.exception("Could not record the %s emails for booking %s", kind, booking_id)
-        return
-    for notification_id in created:
-        _enqueue(notification_id)
-
-
-def _record_address(kind: str, recipient: str, language: str, key: str, data: dict) -> None:
-    try:
-        if len(key) > Notification._meta.get_field("key").max_length:
-            key = f"{kind}:{_digest({'key': key}, recipient)}"
-        created = _record(key, kind, recipient, language, None, _json(data))
-    except Exception:
-        logger.exception("Could not record a %s email", kind)
-        return
-    for notification_id in created:
-        _enqueue(notification_id)
+def _booking_emails(kind: str, booking_id: int, data: dict) -> list[outbox.Email]:
+    """One email per recipient, each with its own key."""
+    data = outbox.as_json(data)
+    booking = _booking_with_recipients_known(booking_id)
+    emails = []
+    for address, participant_id in _recipients(kind, booking, data):
+        fields = {**data, "participant": participant_id} if participant_id else data
+        emails.append(
+            outbox.Email(
+                kind=kind,
+                recipient=address,
+                language=booking.language,
+                key=f"{kind}:{booking.pk}:{outbox.digest(fields, address)}",
+                data=fields,
+                booking=booking,
+            )
+        )
+    return emails
 
 
 def _booking_with_recipients_known(booking_id: int) -> Booking:
@@ -183,34 +169,3 @@ def _recipients(kind: str, booking: Booking, data: dict) -> list[tuple[str, int 
         for participant in participants:
             found.setdefault(participant.email.lower(), (participant.email, participant.pk))
     return list(found.values())
-
-
-def _record(key, kind, recipient, language, booking, data) -> list[int]:
-    """The new notification's id, or nothing when this key was recorded before."""
-    notification, created = Notification.objects.get_or_create(
-        key=key,
-        defaults={
-            "kind": kind,
-            "recipient": recipient,
-            "language": language,
-            "booking": booking,
-            "data": data,
-        },
-    )
-    return [notification.pk] if created else []
-
-
-def _enqueue(notification_id: int) -> None:
-    try:
-        tasks.send_email.enqueue(notification_id)
-    except Exception:  # the row stays pending; retry_emails sends it
-        logger.exception("Could not enqueue email %s", notification_id)
-
-
-def _json(data: dict) -> dict:
-    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
-
-
-def _digest(data: dict, address: str) -> str:
-    text = json.dumps(data, sort_keys=True) + "|" + address.lower()
-    return hashlib.sha256(text.encode()).hexdigest()[:40]

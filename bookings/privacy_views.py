@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from bookings import retention, selectors
-from bookings.services import BookingError
+from bookings.services.errors import BookingError
 
 
 class AccountDeleteForm(forms.Form):

@@ -3,7 +3,8 @@ member who asks for it, and deleted with their account.
 
 Anonymising blanks the names and email addresses of the participants of sessions that ended
 before the cut-off (and the addresses the emails about those bookings went to, and the names in
-the audit labels of their attendance). It never deletes a row: sector (the organisation's type),
+the audit labels of their attendance), and the addresses and data of every other email of the
+outbox recorded before the cut-off. It never deletes a row: sector (the organisation's type),
 function, topic, state network and attendance stay, so every figure of bookings.statistics is the
 same before and after.
 """
@@ -21,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
-from bookings import selectors, services
+from bookings import selectors
 from bookings.models import (
     Attendance,
     Booking,
@@ -33,6 +34,7 @@ from bookings.models import (
     Participant,
     Role,
 )
+from bookings.services.errors import BookingError
 
 RETENTION_MONTHS = 24
 logger = logging.getLogger(__name__)
@@ -57,7 +59,7 @@ def personal_data_anonymise(
     """Blank the names and emails of participants of sessions that ended before the cut-off.
     Safe to run again; returns how many participants were anonymised this time."""
     if older_than_months < 0:
-        raise services.BookingError(_("The retention period cannot be negative."))
+        raise BookingError(_("The retention period cannot be negative."))
     cutoff = retention_cutoff(older_than_months=older_than_months, now=now)
     expired = Participant.objects.filter(booking__session__ends_at__lt=cutoff)
     attendance_ids = (
@@ -79,6 +81,11 @@ def personal_data_anonymise(
     Notification.objects.filter(booking__session__ends_at__lt=cutoff).exclude(recipient="").update(
         recipient=""
     )
+    # Emails about no booking (invitations, trainers' and staff's emails) go by their age; their
+    # data may name people (an inviter, say).
+    Notification.objects.filter(booking__isnull=True, created_at__lt=cutoff).exclude(
+        recipient="", data={}
+    ).update(recipient="", data={})
     count = expired.exclude(name="", email="").update(name="", email="")
     logger.info("Anonymised %s participants of sessions that ended before %s", count, cutoff)
     return count
@@ -194,7 +201,7 @@ def account_delete(*, user) -> None:
     """Delete the user's account. Their organisation, its bookings and participants stay (the
     bookings lose their "booked by"); the addresses our emails went to are blanked."""
     if user.is_superuser:
-        raise services.BookingError(
+        raise BookingError(
             _("Administrator accounts can only be deleted by another administrator.")
         )
     _refuse_if_last_admin(user)
@@ -204,7 +211,7 @@ def account_delete(*, user) -> None:
     try:
         user.delete()
     except (ProtectedError, RestrictedError):
-        raise services.BookingError(
+        raise BookingError(
             _(
                 "Your account is linked to records that must be kept (for example trainer "
                 "assignments). Please contact the programme team."
@@ -220,7 +227,7 @@ def _refuse_if_last_admin(user) -> None:
         return
     organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
     if not organisation.memberships.filter(role=Role.ADMIN).exclude(pk=membership.pk).exists():
-        raise services.BookingError(
+        raise BookingError(
             _(
                 "You are the last administrator of %(organisation)s. On the organisation page, "
                 "make another member an administrator first (invite a colleague if there is "

@@ -1,20 +1,16 @@
-"""Background work (django-tasks): tasks take ids and call the modules that hold the rules."""
+"""Background work that cron or a scheduler starts (django-tasks): tasks take ids and call the
+modules that hold the rules. The emails' own task is bookings.outbox.send_email."""
 
 from django_tasks import task
 
-from bookings import emails, notifications, retention, services
+from bookings import notifications, outbox, retention
+from bookings.services import seats
 
 
 @task()
 def expire_holds() -> int:
     """Expire lapsed payment holds in every session and move the waiting lists up."""
-    return services.holds_expire_lapsed()
-
-
-@task()
-def send_email(notification_id: int) -> bool:
-    """Render and send one recorded email; a failure is kept on the row, never raised."""
-    return emails.deliver(notification_id)
+    return seats.holds_expire_lapsed()
 
 
 @task()
@@ -26,7 +22,7 @@ def send_reminders() -> int:
 @task()
 def retry_emails() -> int:
     """Send failed emails again (and any left pending by a lost task)."""
-    return emails.retry_failed()
+    return outbox.retry_failed()
 
 
 @task()

@@ -13,10 +13,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from bookings import selectors, services
+from bookings import selectors
 from bookings.certificates import certificate_ids_for_booking
 from bookings.forms import BookingOptionsForm, OrganisationForm, ParticipantFormSet, SeatsForm
 from bookings.member_forms import rename_formset
+from bookings.services.bookings import (
+    ParticipantData,
+    booking_cancel,
+    booking_create,
+    participants_renamable,
+)
+from bookings.services.errors import BookingBusy, BookingError
+from bookings.services.members import organisation_create
+from bookings.services.payments import checkout_start
+from bookings.services.pricing import card_payments_enabled, price_per_seat
 from catalogue.ics import build_calendar, session_events
 from catalogue.selectors import training_translations
 
@@ -73,8 +83,8 @@ def organisation_create_view(request):
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.organisation_create(user=request.user, **form.cleaned_data)
-        except services.BookingError as error:
+            organisation_create(user=request.user, **form.cleaned_data)
+        except BookingError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Your organisation has been created."))
@@ -113,8 +123,8 @@ def book_session(request, session_id):
         "session": session,
         "training": training,
         "organisation": organisation,
-        "price": services.price_per_seat(session=session, organisation=organisation),
-        "card_payments": services.card_payments_enabled(),
+        "price": price_per_seat(session=session, organisation=organisation),
+        "card_payments": card_payments_enabled(),
     }
     status = 200
     if request.method == "POST":
@@ -124,19 +134,17 @@ def book_session(request, session_id):
             context["error"], status = too_many_message(), TOO_MANY
         elif formset.is_valid() and options.is_valid():
             try:
-                booking = services.booking_create(
+                booking = booking_create(
                     session=session,
                     organisation=organisation,
-                    participants=[
-                        services.ParticipantData(**form.cleaned_data) for form in formset.forms
-                    ],
+                    participants=[ParticipantData(**form.cleaned_data) for form in formset.forms],
                     by=request.user,
                     pay_by_invoice=options.cleaned_data["pay_by_invoice"],
                     language=request.LANGUAGE_CODE,
                 )
-            except services.BookingBusy as error:
+            except BookingBusy as error:
                 context["error"], status = str(error), 503
-            except services.BookingError as error:
+            except BookingError as error:
                 context["error"], status = str(error), 400
             else:
                 if booking.awaiting_payment:
@@ -168,10 +176,10 @@ def booking_detail(request, reference):
         chosen = request.POST.getlist("participant")
         try:
             ids = [int(value) for value in chosen] if chosen else None
-            services.booking_cancel(booking=booking, by=request.user, participant_ids=ids)
+            booking_cancel(booking=booking, by=request.user, participant_ids=ids)
         except ValueError:
             messages.error(request, _("Choose participants of this booking to cancel."))
-        except services.BookingError as error:
+        except BookingError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The cancellation has been saved."))
@@ -185,9 +193,7 @@ def booking_detail_context(booking) -> dict:
     return {
         "booking": booking,
         "training": _training_in_language(booking.session),
-        "rename_formset": rename_formset(booking)
-        if services.participants_renamable(booking)
-        else None,
+        "rename_formset": rename_formset(booking) if participants_renamable(booking) else None,
         "certificate_ids": certificate_ids_for_booking(booking),
     }
 
@@ -239,7 +245,7 @@ def booking_pay(request, reference):
         raise Http404
     page = request.build_absolute_uri(reverse("bookings:booking_detail", args=[reference]))
     try:
-        url = services.checkout_start(
+        url = checkout_start(
             booking=booking,
             title=_training_in_language(booking.session).title,
             email=request.user.email,
@@ -247,7 +253,7 @@ def booking_pay(request, reference):
             success_url=f"{page}?payment=done",
             cancel_url=f"{page}?payment=cancelled",
         )
-    except services.BookingError as error:
+    except BookingError as error:
         messages.error(request, str(error))
         return redirect("bookings:booking_detail", reference=reference)
     return HttpResponseRedirect(url, status=303)

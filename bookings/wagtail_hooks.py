@@ -4,7 +4,7 @@ from wagtail.log_actions import LogFormatter
 
 from bookings.log_actions import status_change_formatter
 from bookings.models import BookingStatus
-from bookings.services import STATUS_ACTION
+from bookings.services.history import STATUS_ACTION
 
 
 @hooks.register("register_log_actions")
@@ -17,7 +17,9 @@ def register_booking_actions(actions):
 @hooks.register("register_log_actions")
 def register_member_and_inhouse_actions(actions):
     from bookings.log_actions import InhouseStatusChanged, MembersChanged, ParticipantsRenamed
-    from bookings.services import INHOUSE_ACTION, MEMBER_ACTION, RENAME_ACTION
+    from bookings.services.bookings import RENAME_ACTION
+    from bookings.services.inhouse import INHOUSE_ACTION
+    from bookings.services.members import MEMBER_ACTION
 
     actions.register_action(MEMBER_ACTION)(MembersChanged)
     actions.register_action(RENAME_ACTION)(ParticipantsRenamed)
@@ -64,7 +66,7 @@ def add_staff_dashboard_panel(request, panels):
 @hooks.register("register_log_actions")
 def register_attendance_actions(actions):
     from bookings.models import AttendanceStatus
-    from bookings.services import ATTENDANCE_ACTION, SESSION_HELD_ACTION
+    from bookings.services.attendance import ATTENDANCE_ACTION, SESSION_HELD_ACTION
 
     def status_label(value):
         return AttendanceStatus(value).label if value in AttendanceStatus.values else "–"

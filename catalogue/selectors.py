@@ -268,7 +268,7 @@ def sessions_for_training_admin(*, training: TrainingPage, user) -> QuerySet[Ses
 @dataclass(frozen=True)
 class FeedSession:
     pk: int
-    cancelled: bool
+    status: str
     sequence: int
     updated_at: datetime
     venue: Venue | None
@@ -280,7 +280,7 @@ class FeedOccurrence:
     pk: int
     start: datetime
     end: datetime
-    cancelled: bool
+    is_cancelled: bool
     session: FeedSession
 
 
@@ -304,7 +304,7 @@ def feed_occurrences(*, topic: Topic | None = None, state: str = "") -> list[Fee
     by_id = {
         pk: FeedSession(
             pk=pk,
-            cancelled=status == SessionStatus.CANCELLED,
+            status=status,
             sequence=sequence,
             updated_at=datetime.fromtimestamp(updated, BERLIN),
             venue=venues.get(venue_id),
@@ -323,7 +323,7 @@ def feed_occurrences(*, topic: Topic | None = None, state: str = "") -> list[Fee
             pk=pk,
             start=datetime.fromtimestamp(start, BERLIN),
             end=datetime.fromtimestamp(end, BERLIN),
-            cancelled=cancelled or by_id[session_id].cancelled,
+            is_cancelled=cancelled,
             session=by_id[session_id],
         )
         for pk, start, end, cancelled, session_id in occurrence_rows

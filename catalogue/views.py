@@ -11,13 +11,7 @@ from django.utils.translation import gettext as _
 from catalogue import selectors
 from catalogue.caching import cached
 from catalogue.forms import CatalogueFilterForm, FeedFilterForm
-from catalogue.ics import (
-    CalendarEvent,
-    build_calendar,
-    occurrence_uid,
-    session_events,
-    venue_location,
-)
+from catalogue.ics import build_calendar, date_event, session_events
 
 TRAININGS_PER_PAGE = 10
 
@@ -80,24 +74,15 @@ def catalogue_feed(request, index):
         language_code=get_language(),
     )
     page_urls = {key: request.build_absolute_uri(page.url) for key, page in pages.items()}
-    events = []
-    for occurrence in occurrences:
-        session = occurrence.session
-        url = f"{page_urls[session.translation_key]}sessions/{session.pk}/"
-        events.append(
-            CalendarEvent(
-                uid=occurrence_uid(occurrence.pk),
-                sequence=session.sequence,
-                start=occurrence.start,
-                end=occurrence.end,
-                summary=pages[session.translation_key].title,
-                location=venue_location(session.venue),
-                description=url,
-                url=url,
-                cancelled=occurrence.cancelled,
-                last_modified=session.updated_at,
-            )
+    events = [
+        date_event(
+            occurrence.session,
+            occurrence,
+            title=pages[occurrence.session.translation_key].title,
+            url=f"{page_urls[occurrence.session.translation_key]}sessions/{occurrence.session.pk}/",
         )
+        for occurrence in occurrences
+    ]
     return _calendar_response(
         build_calendar(events, name=_("IQ trainings: upcoming sessions")),
         filename="iq-trainings.ics",
@@ -113,7 +98,7 @@ def session_calendar(request, training, session_id):
         training.url + training.reverse_subpage("session", args=[session.pk])
     )
     calendar = build_calendar(
-        session_events(session=session, title=training.title, url=url), name=training.title
+        session_events(session, title=training.title, url=url), name=training.title
     )
     return _calendar_response(calendar, filename=f"iq-session-{session.pk}.ics", inline=False)
 

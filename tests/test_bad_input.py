@@ -15,7 +15,7 @@ from bookings.models import (
     Participant,
     StripeEvent,
 )
-from bookings.services import booking_create
+from bookings.services.bookings import booking_create
 from catalogue.factories import make_session, make_training
 from tests.trainers.helpers import accepted_assignment, confirmed_participants, past_session
 from trainers.factories import make_trainer

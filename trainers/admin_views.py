@@ -15,8 +15,13 @@ from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemp
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from bookings import services as booking_services
 from bookings.models import Attendance, AttendanceStatus
+from bookings.services.attendance import (
+    attendance_all_present,
+    attendance_record,
+    session_mark_held,
+)
+from bookings.services.errors import BookingError
 from trainers import selectors, services
 from trainers.forms import AttendanceForm
 from trainers.models import Assignment, AssignmentRole, Trainer
@@ -171,18 +176,14 @@ class SessionAttendanceView(SessionMixin, TemplateView):
         occurrence, form = match
         try:
             if "all_present" in request.POST:
-                booking_services.attendance_all_present(
-                    occurrence=occurrence, by=request.user, as_staff=True
-                )
+                attendance_all_present(occurrence=occurrence, by=request.user, as_staff=True)
             elif form.is_valid():
-                booking_services.attendance_record(
+                attendance_record(
                     occurrence=occurrence, statuses=form.statuses(), by=request.user, as_staff=True
                 )
             else:
-                raise booking_services.BookingError(
-                    _("Choose present, absent or excused for every participant.")
-                )
-        except booking_services.BookingError as error:
+                raise BookingError(_("Choose present, absent or excused for every participant."))
+        except BookingError as error:
             messages.error(request, str(error))
             return self.render_to_response(self.get_context_data(forms=forms), status=400)
         messages.success(request, _("The attendance has been saved."))
@@ -190,10 +191,8 @@ class SessionAttendanceView(SessionMixin, TemplateView):
 
     def mark_held(self):
         try:
-            booking_services.session_mark_held(
-                session=self.session, by=self.request.user, as_staff=True
-            )
-        except booking_services.BookingError as error:
+            session_mark_held(session=self.session, by=self.request.user, as_staff=True)
+        except BookingError as error:
             messages.error(self.request, str(error))
         else:
             messages.success(self.request, _("The session has been marked as held."))

@@ -7,6 +7,9 @@ class TrainersConfig(AppConfig):
     verbose_name = _("Trainers")
 
     def ready(self):
-        from trainers import certificates
+        from bookings import outbox, retention
+        from trainers import certificates, emails, selectors
 
         certificates.register()
+        outbox.register(emails.KINDS, emails.write)
+        retention.register_personal_data("trainer", selectors.personal_data_for_user)

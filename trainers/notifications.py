@@ -1,155 +1,87 @@
-"""Emails to trainers and programme staff, each in its recipient's language.
-
-Services call these inside their transaction; the sending is a task (django-tasks) enqueued after
-commit, with ids only. A failed email is logged and never undoes what the service did.
+"""Who is told what about trainers: the trainer, and the programme staff, about an invitation,
+an assignment's changes and a certification about to expire. Services call these inside their
+transaction; bookings.outbox records the emails after commit and sends them by a task
+(trainers.emails writes them). A failed email never undoes what the service did.
 """
 
-import logging
-import re
-from email.mime.text import MIMEText
+import uuid
 
-from allauth.account.forms import EmailAwarePasswordResetTokenGenerator
-from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
-from django.db import transaction
-from django.db.models import Prefetch
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.http import urlencode
+from wagtail.users.models import UserProfile
 
-from bookings.emails import failure_text
-from catalogue.models import Occurrence
-from catalogue.schedule import BERLIN
-from trainers import tasks
-from trainers.ics import assignment_calendar, assignment_url, title_for, training_titles
+from bookings import outbox
 from trainers.models import Assignment, Certification, Trainer
-
-logger = logging.getLogger(__name__)
 
 STAFF_GROUP = "Programme staff"
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
-# Which .ics each change carries: a new or accepted assignment is requested, the rest cancel.
-ICS_METHODS = {
-    "assigned": "REQUEST",
-    "accepted": "REQUEST",
-    "declined": "CANCEL",
-    "withdrawn": "CANCEL",
-}
 
 
 def trainer_invited(trainer: Trainer, *, new_account: bool) -> None:
-    trainer_id = trainer.pk
-    transaction.on_commit(
-        lambda: tasks.send_trainer_invitation.enqueue(
-            trainer_id=trainer_id, new_account=new_account
-        )
+    email = outbox.Email(
+        kind="trainer_invited",
+        recipient=trainer.email,
+        language=trainer.language,
+        key=f"trainer_invited:{trainer.pk}",
+        data={"trainer": trainer.pk, "new_account": new_account},
     )
+    outbox.after_commit(lambda: [email] if email.recipient else [], about="trainer invitation")
 
 
 def assignment_changed(kind: str, assignment: Assignment) -> None:
-    assignment_id = assignment.pk
-    transaction.on_commit(
-        lambda: tasks.send_assignment_emails.enqueue(kind=kind, assignment_id=assignment_id)
+    """`kind`: assigned, accepted, declined or withdrawn; to the trainer and the staff."""
+    assignment_id, event = assignment.pk, uuid.uuid4().hex
+    outbox.after_commit(
+        lambda: _assignment_emails(kind, assignment_id, event), about=f"assignment {kind}"
     )
 
 
-def certification_expiring(certification: Certification) -> bool:
-    """Remind the trainer and staff now; True when the trainer's email went out."""
+def certification_expiring(certification: Certification) -> None:
+    """Remind the trainer and the staff, once per certification and expiry date."""
     trainer = certification.trainer
-    context = {"certification": certification, "trainer": trainer}
-    sent = _send(
-        template="certification_expiring",
-        recipient=trainer.email,
-        language=trainer.language,
-        context={**context, "for_staff": False, "portal_url": _site_url("trainers:home")},
-    )
-    for email, language in staff_recipients():
-        _send(
-            template="certification_expiring",
-            recipient=email,
+    key = f"certification_expiring:{certification.pk}:{certification.valid_until}"
+    emails = [
+        outbox.Email(
+            kind="certification_expiring",
+            recipient=trainer.email,
+            language=trainer.language,
+            key=f"{key}:trainer",
+            data={"certification": certification.pk, "for_staff": False},
+        )
+    ]
+    emails += [
+        outbox.Email(
+            kind="certification_expiring",
+            recipient=address,
             language=language,
-            context={**context, "for_staff": True},
+            key=f"{key}:{outbox.digest({}, address)}",
+            data={"certification": certification.pk, "for_staff": True},
         )
-    return sent
+        for address, language in staff_recipients()
+    ]
+    outbox.after_commit(lambda: emails, about="an expiring certification")
 
 
-def send_trainer_invitation(*, trainer_id: int, new_account: bool) -> None:
-    trainer = Trainer.objects.select_related("user").filter(pk=trainer_id).first()
-    if trainer is None:
-        return
-    with translation.override(trainer.language):
-        portal = reverse("trainers:home")
-        if new_account:
-            user = trainer.user
-            key = f"{user_pk_to_url_str(user)}-{EmailAwarePasswordResetTokenGenerator().make_token(user)}"
-            path = reverse(
-                "account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"}
-            ).replace("UID-KEY", key)
-            link = _absolute(f"{path}?{urlencode({'next': portal})}")
-        else:
-            link = _absolute(f"{reverse('account_login')}?{urlencode({'next': portal})}")
-    _send(
-        template="trainer_invited",
-        recipient=trainer.email,
-        language=trainer.language,
-        context={"trainer": trainer, "link": link, "new_account": new_account},
-    )
-
-
-def send_assignment_emails(*, kind: str, assignment_id: int) -> None:
-    assignment = (
-        Assignment.objects.select_related(
-            "trainer__user", "session__training", "session__venue", "assigned_by"
-        )
-        .prefetch_related(
-            Prefetch("session__occurrences", queryset=Occurrence.objects.order_by("start"))
-        )
-        .filter(pk=assignment_id)
-        .first()
-    )
-    if assignment is None:
-        return
-    method = ICS_METHODS[kind]
+def _assignment_emails(kind: str, assignment_id: int, event: str) -> list[outbox.Email]:
+    assignment = Assignment.objects.select_related("trainer__user").get(pk=assignment_id)
     trainer = assignment.trainer
-    _send_about_assignment(
-        kind, assignment, method, trainer.email, trainer.language, for_staff=False
-    )
-    for email, language in staff_recipients():
-        _send_about_assignment(kind, assignment, method, email, language, for_staff=True)
-
-
-def _send_about_assignment(kind, assignment, method, recipient, language, *, for_staff) -> bool:
-    with translation.override(language):
-        title = title_for(assignment, training_titles([assignment]))
-        link = (
-            _site_url("trainers_staff:session", args=[assignment.session_id])
-            if for_staff
-            else assignment_url(assignment)
+    recipients = [(trainer.email, trainer.language, False)]
+    recipients += [(address, language, True) for address, language in staff_recipients()]
+    return [
+        outbox.Email(
+            kind=f"assignment_{kind}",
+            recipient=address,
+            language=language,
+            key=f"assignment_{kind}:{assignment_id}:{event}:{outbox.digest({}, address)}",
+            data={"assignment": assignment_id, "for_staff": for_staff},
         )
-        calendar = assignment_calendar(assignment, method=method)
-    return _send(
-        template=f"assignment_{kind}",
-        recipient=recipient,
-        language=language,
-        context={
-            "assignment": assignment,
-            "trainer": assignment.trainer,
-            "title": title,
-            "link": link,
-            "for_staff": for_staff,
-            "occurrences": assignment.session.occurrences.all(),
-        },
-        calendar=(calendar, method),
-    )
+        for address, language, for_staff in recipients
+        if address
+    ]
 
 
 def staff_recipients() -> list[tuple[str, str]]:
     """(email, language) of the active members of the programme staff group."""
-    from wagtail.users.models import UserProfile
-
     users = list(
         get_user_model()
         .objects.filter(groups__name=STAFF_GROUP, is_active=True)
@@ -169,38 +101,3 @@ def staff_recipients() -> list[tuple[str, str]]:
         )
         for pk, email in users
     ]
-
-
-def _send(*, template: str, recipient: str, language: str, context: dict, calendar=None) -> bool:
-    if not recipient:
-        return False
-    try:
-        with translation.override(language), timezone.override(BERLIN):
-            subject = render_to_string(f"trainers/emails/{template}_subject.txt", context)
-            body = render_to_string(f"trainers/emails/{template}.txt", context)
-        message = EmailMessage(" ".join(subject.split()), _tidy(body), to=[recipient])
-        if calendar is not None:
-            content, method = calendar
-            part = MIMEText(content.decode(), "calendar", "utf-8")
-            part.set_param("method", method)
-            part.add_header("Content-Disposition", "attachment", filename="assignment.ics")
-            message.attach(part)
-        message.send()
-    except Exception as error:
-        logger.error("Email %s could not be sent: %s", template, failure_text(error))
-        return False
-    return True
-
-
-def _tidy(body: str) -> str:
-    """Template tags leave blank lines and trailing spaces; keep single blank lines only."""
-    lines = [line.rstrip() for line in body.strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _site_url(name: str, args=None) -> str:
-    return _absolute(reverse(name, args=args))

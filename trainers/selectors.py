@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache, reduce
 from operator import or_
 
+import recurrence
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
@@ -449,3 +450,60 @@ def _formatted_day(day: date, language: str) -> str:
 
 def _time(value: datetime) -> str:
     return time_format(timezone.localtime(value, BERLIN), "H:i")
+
+
+# --- personal data ---------------------------------------------------------------------------
+
+
+def personal_data_for_user(user) -> dict | None:
+    """What the platform holds about a trainer, for the member's personal-data download
+    (bookings.retention): profile, certifications, working times and absences, assignments."""
+    trainer = (
+        Trainer.objects.filter(user=user).prefetch_related("languages", "certifications").first()
+    )
+    if trainer is None:
+        return None
+    return {
+        "name": trainer.name,
+        "bio": trainer.bio,
+        "bio_en": trainer.bio_en,
+        "languages": [language.code for language in trainer.languages.all()],
+        "state_networks": trainer.states,
+        "teaches_online": trainer.online,
+        "shown_on_training_pages": trainer.show_on_training_pages,
+        "active": trainer.is_active,
+        "certifications": [
+            {
+                "topic": str(certification.topic),
+                "issued_by": certification.issued_by,
+                "issued_on": certification.issued_on,
+                "valid_until": certification.valid_until,
+                "document": certification.document.title if certification.document else None,
+            }
+            for certification in trainer.certifications.select_related("topic", "document")
+        ],
+        "availability": [
+            {
+                "kind": rule.kind,
+                "first_date": rule.first_date,
+                "last_date": rule.last_date,
+                "start_time": rule.start_time,
+                "end_time": rule.end_time,
+                "repeats": recurrence.serialize(rule.recurrences) if rule.recurrences else "",
+                "note": rule.note,
+            }
+            for rule in trainer.availability_rules.order_by("first_date", "pk")
+        ],
+        "assignments": [
+            {
+                "session": str(assignment.session),
+                "role": assignment.role,
+                "status": assignment.status,
+                "assigned_at": assignment.created_at,
+                "answered_at": assignment.responded_at,
+            }
+            for assignment in trainer.assignments.select_related("session__training").order_by(
+                "created_at"
+            )
+        ],
+    }

@@ -160,10 +160,10 @@ def certification_reminders_send(*, today=None) -> int:
             )
             if certification is None or certification.reminded_for == certification.valid_until:
                 continue
-            if notifications.certification_expiring(certification):
-                certification.reminded_for = certification.valid_until
-                certification.save(update_fields=["reminded_for"])
-                sent += 1
+            notifications.certification_expiring(certification)
+            certification.reminded_for = certification.valid_until
+            certification.save(update_fields=["reminded_for"])
+            sent += 1
     return sent
 
 

@@ -12,7 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from bookings import services as booking_services
+from bookings.services.attendance import (
+    attendance_all_present,
+    attendance_record,
+    session_mark_held,
+)
+from bookings.services.errors import BookingBusy, BookingError
 from trainers import selectors, services
 from trainers.forms import AttendanceForm, AvailabilityRuleForm
 from trainers.ics import title_for, trainer_feed, training_titles
@@ -128,19 +133,15 @@ def attendance(request, assignment_id, occurrence_id):
     if request.method == "POST":
         try:
             if "all_present" in request.POST:
-                booking_services.attendance_all_present(occurrence=occurrence, by=request.user)
+                attendance_all_present(occurrence=occurrence, by=request.user)
             elif form.is_valid():
-                booking_services.attendance_record(
-                    occurrence=occurrence, statuses=form.statuses(), by=request.user
-                )
+                attendance_record(occurrence=occurrence, statuses=form.statuses(), by=request.user)
             else:
-                raise booking_services.BookingError(
-                    _("Choose present, absent or excused for every participant.")
-                )
-        except booking_services.BookingBusy as error:
+                raise BookingError(_("Choose present, absent or excused for every participant."))
+        except BookingBusy as error:
             messages.error(request, str(error))
             status = 503
-        except booking_services.BookingError as error:
+        except BookingError as error:
             messages.error(request, str(error))
             status = 400
         else:
@@ -165,8 +166,8 @@ def attendance(request, assignment_id, occurrence_id):
 def mark_held(request, assignment_id):
     assignment = _own_assignment(request, assignment_id, accepted=True)
     try:
-        booking_services.session_mark_held(session=assignment.session, by=request.user)
-    except booking_services.BookingError as error:
+        session_mark_held(session=assignment.session, by=request.user)
+    except BookingError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The session has been marked as held."))

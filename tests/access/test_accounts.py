@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from bookings.factories import MembershipFactory, OrganisationFactory, UserFactory, participants
 from bookings.models import Invitation, Notification, Participant
-from bookings.services import booking_create
+from bookings.services.bookings import booking_create
 from catalogue.factories import make_session, make_training
 from trainers.models import Trainer
 from trainers.services import trainer_invite

@@ -19,7 +19,7 @@ from wagtail.documents.models import Document
 
 from bookings.factories import MembershipFactory, OrganisationFactory, UserFactory, participants
 from bookings.models import InhouseRequest, Invitation, Role
-from bookings.services import booking_create
+from bookings.services.bookings import booking_create
 from catalogue.factories import make_session, make_training
 from tests.trainers.helpers import accepted_assignment, confirmed_participants, past_session
 from trainers.factories import make_trainer

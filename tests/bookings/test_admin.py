@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission, User
 
 from bookings.factories import MembershipFactory, participants
 from bookings.models import Booking
-from bookings.services import booking_create
+from bookings.services.bookings import booking_create
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_bookings_cannot_be_edited_around_the_services(staff_client, session):
 
 
 def test_booking_state_changes_show_in_the_admin_history(staff_client, session):
-    from bookings.services import booking_cancel
+    from bookings.services.bookings import booking_cancel
 
     member = MembershipFactory()
     booking = booking_create(

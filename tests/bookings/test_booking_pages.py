@@ -5,7 +5,7 @@ from django.core import mail
 
 from bookings.factories import MembershipFactory, participants
 from bookings.models import Booking, BookingStatus, Membership, Organisation
-from bookings.services import booking_create
+from bookings.services.bookings import booking_create
 from catalogue.models import Session
 from tests.bookings.locking import session_lock_held
 

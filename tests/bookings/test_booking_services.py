@@ -7,15 +7,14 @@ from wagtail.models import ModelLogEntry
 
 from bookings.factories import MembershipFactory, OrganisationFactory, participants
 from bookings.models import Booking, BookingStatus, OrganisationType, PaymentMethod, PaymentStatus
-from bookings.services import (
-    BookingError,
+from bookings.services.bookings import (
     booking_cancel,
     booking_create,
-    holds_expire,
-    seats_taken,
     session_cancel,
     session_capacity_set,
 )
+from bookings.services.errors import BookingError
+from bookings.services.seats import holds_expire, seats_taken
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
 
@@ -155,7 +154,7 @@ def test_status_and_deadline_are_enforced(session, member, change, message):
 
 
 def test_participants_need_names_and_functions(session, member):
-    from bookings.services import ParticipantData
+    from bookings.services.bookings import ParticipantData
 
     with pytest.raises(BookingError):
         booking_create(

@@ -9,7 +9,9 @@ from django.utils import timezone
 
 from bookings.factories import MembershipFactory, participants
 from bookings.models import Booking, BookingStatus
-from bookings.services import BookingBusy, booking_create, seats_taken
+from bookings.services.bookings import booking_create
+from bookings.services.errors import BookingBusy
+from bookings.services.seats import seats_taken
 from catalogue.factories import make_session, make_training
 from catalogue.models import Session
 from tests.bookings.locking import session_lock_held

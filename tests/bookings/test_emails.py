@@ -24,13 +24,13 @@ from bookings.models import (
     Role,
 )
 from bookings.notifications import notify_address
-from bookings.services import (
+from bookings.services.bookings import (
     ParticipantData,
     booking_cancel,
     booking_create,
-    holds_expire,
     session_cancel,
 )
+from bookings.services.seats import holds_expire
 from catalogue.factories import make_session, translate_training
 from catalogue.ics import occurrence_uid
 from catalogue.schedule import BERLIN
@@ -402,7 +402,7 @@ def test_a_failed_email_is_logged_by_id_without_addresses(
 
     failed = Notification.objects.get(recipient="anna@example.org")
     assert failed.status == NotificationStatus.FAILED
-    assert f"Email {failed.pk} (confirmed) failed" in caplog.text
+    assert f"Email {failed.pk} (confirmed) could not be sent" in caplog.text
     assert "SMTPRecipientsRefused" in failed.last_error
     assert "@example.org" not in caplog.text
     assert "@example.org" not in failed.last_error

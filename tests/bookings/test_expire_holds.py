@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from bookings.factories import OrganisationFactory, participants
 from bookings.models import Booking, BookingStatus, OrganisationType
-from bookings.services import booking_create
+from bookings.services.bookings import booking_create
 from bookings.tasks import expire_holds
 from catalogue.factories import make_session
 

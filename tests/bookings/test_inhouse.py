@@ -9,9 +9,9 @@ from wagtail.models import ModelLogEntry
 from bookings.factories import MembershipFactory, participants
 from bookings.models import Booking, InhouseRequest, InhouseRequestStatus, Role
 from bookings.selectors import open_inhouse_requests
-from bookings.services import (
-    BookingError,
-    booking_create,
+from bookings.services.bookings import booking_create
+from bookings.services.errors import BookingError
+from bookings.services.inhouse import (
     inhouse_request_answer,
     inhouse_request_create,
     inhouse_request_schedule,

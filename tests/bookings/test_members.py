@@ -9,16 +9,18 @@ from wagtail.models import ModelLogEntry
 
 from bookings.factories import MembershipFactory, UserFactory, participants
 from bookings.models import Invitation, Membership, Participant, Role
-from bookings.services import (
-    BookingError,
+from bookings.services.bookings import (
     ParticipantData,
     booking_cancel,
     booking_create,
+    participant_rename,
+)
+from bookings.services.errors import BookingError
+from bookings.services.members import (
     invitation_accept,
     invitation_create,
     member_remove,
     member_role_set,
-    participant_rename,
 )
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,6 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from bookings import services
 from bookings.factories import MembershipFactory
 from bookings.models import (
     Attendance,
@@ -21,6 +20,7 @@ from bookings.models import (
     Participant,
 )
 from bookings.retention import personal_data_anonymise
+from bookings.services.attendance import attendance_record
 from bookings.statistics import programme_figures
 from bookings.tasks import anonymise_personal_data
 from catalogue.models.sessions import SessionStatus
@@ -105,9 +105,7 @@ def test_names_leave_the_audit_log_and_the_email_records(training):
     session = held_session(training, yesterday, status=SessionStatus.OPEN)
     (participant,) = book(session, administration(), "employee")
     occurrence = session.occurrences.get()
-    services.attendance_record(
-        occurrence=occurrence, statuses={participant.pk: "present"}, by=staff
-    )
+    attendance_record(occurrence=occurrence, statuses={participant.pk: "present"}, by=staff)
     Notification.objects.create(
         key="reminder:test",
         kind="reminder",
@@ -248,3 +246,25 @@ def test_the_last_administrator_cannot_delete_the_account(client, member_with_hi
         == 302
     )
     assert not User.objects.filter(pk=user.pk).exists()
+
+
+def test_emails_about_no_booking_are_anonymised_by_their_age(training):
+    """Invitations and the trainers' and staff's emails have no booking: they go after the
+    retention period counted from when they were recorded."""
+    old = Notification.objects.create(
+        key="invitation:old",
+        kind="invitation",
+        recipient="neu@example.org",
+        data={"inviter": "Anna Muster", "organisation": "Jobcenter"},
+    )
+    Notification.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=800))
+    recent = Notification.objects.create(
+        key="invitation:recent", kind="invitation", recipient="neu2@example.org"
+    )
+
+    personal_data_anonymise()
+
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.recipient, old.data) == ("", {})
+    assert recent.recipient == "neu2@example.org"

@@ -24,7 +24,8 @@ from bookings.models import (
     PaymentMethod,
     PaymentStatus,
 )
-from bookings.services import STATUS_ACTION, booking_create
+from bookings.services.bookings import booking_create
+from bookings.services.history import STATUS_ACTION
 from catalogue.factories import make_session, make_training
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from bookings import payments
+from bookings import stripe_client
 from bookings.factories import MembershipFactory, OrganisationFactory, participants
 from bookings.models import (
     Booking,
@@ -21,13 +21,9 @@ from bookings.models import (
     PaymentStatus,
     StripeEvent,
 )
-from bookings.services import (
-    booking_cancel,
-    booking_create,
-    checkout_start,
-    holds_expire,
-    session_cancel,
-)
+from bookings.services.bookings import booking_cancel, booking_create, session_cancel
+from bookings.services.payments import checkout_start
+from bookings.services.seats import holds_expire
 from catalogue.models import Session
 from tests.bookings.fake_stripe import (
     SECRET_KEY,
@@ -318,17 +314,17 @@ def test_waiting_list_offer_outlives_its_checkout_and_gets_a_new_one(
 def test_checkout_lives_with_the_hold_within_stripes_limits():
     now = timezone.now()
     assert (
-        payments.checkout_expiry(now + timedelta(minutes=30), now)
+        stripe_client.checkout_expiry(now + timedelta(minutes=30), now)
         >= (now + timedelta(minutes=30)).timestamp()
     )
     assert (
-        payments.checkout_expiry(now + timedelta(hours=48), now)
+        stripe_client.checkout_expiry(now + timedelta(hours=48), now)
         <= (now + timedelta(hours=24)).timestamp()
     )
     offer_end = now + timedelta(hours=5)
-    assert payments.checkout_expiry(offer_end, now) == math.ceil(offer_end.timestamp())
-    assert payments.checkout_expiry(offer_end, now + timedelta(seconds=1)) == (
-        payments.checkout_expiry(offer_end, now)
+    assert stripe_client.checkout_expiry(offer_end, now) == math.ceil(offer_end.timestamp())
+    assert stripe_client.checkout_expiry(offer_end, now + timedelta(seconds=1)) == (
+        stripe_client.checkout_expiry(offer_end, now)
     )
 
 

@@ -96,7 +96,7 @@ def test_users_without_trainer_permissions_cannot_open_the_session_pages(client,
 
 def test_staff_change_attendance_after_the_session_is_held(staff_client, training, trainer, staff):
     from bookings.models import Attendance
-    from bookings.services import attendance_all_present, session_mark_held
+    from bookings.services.attendance import attendance_all_present, session_mark_held
 
     session = past_session(training)
     anna, ben = confirmed_participants(session, "Anna", "Ben")

@@ -7,13 +7,13 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from bookings.models import Attendance, Booking, BookingStatus
-from bookings.services import (
+from bookings.services.attendance import (
     ATTENDANCE_ACTION,
-    BookingError,
     attendance_all_present,
     attendance_record,
     session_mark_held,
 )
+from bookings.services.errors import BookingError
 from catalogue.factories import make_session
 from catalogue.models.sessions import SessionStatus
 

@@ -186,13 +186,16 @@ def test_a_failed_email_is_logged_and_keeps_the_assignment(
     assert "could not be sent" in caplog.text
 
 
-def test_certification_reminder_runs_twice_and_sends_once(trainer, topic, staff):
+def test_certification_reminder_runs_twice_and_sends_once(
+    trainer, topic, staff, django_capture_on_commit_callbacks
+):
     soon = timezone.localdate() + timedelta(days=59)
     certification = certify(trainer, topic, valid_until=soon)
     certify(TrainerFactory(), topic, valid_until=soon + timedelta(days=5))  # 64 days: not yet
 
-    assert certification_reminders_send() == 1
-    assert certification_reminders_send() == 0
+    with django_capture_on_commit_callbacks(execute=True):  # emails go out after commit
+        assert certification_reminders_send() == 1
+        assert certification_reminders_send() == 0
     assert len(mails_to("anna@example.org")) == 1
     assert len(mails_to("staff@example.org")) == 1
     assert "Interkulturelle Kompetenz" in mails_to("anna@example.org")[0].subject
@@ -202,23 +205,37 @@ def test_certification_reminder_runs_twice_and_sends_once(trainer, topic, staff)
     assert certification_reminders_send() == 1
 
 
-def test_reminder_command_is_safe_to_run_twice(trainer, topic, staff):
+def test_reminder_command_is_safe_to_run_twice(
+    trainer, topic, staff, django_capture_on_commit_callbacks
+):
     from django.core.management import call_command
 
     certify(trainer, topic, valid_until=timezone.localdate() + timedelta(days=10))
-    call_command("send_certification_reminders")
-    call_command("send_certification_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_certification_reminders")
+        call_command("send_certification_reminders")
 
     assert len(mails_to("anna@example.org")) == 1
 
 
-def test_a_failed_reminder_is_tried_again_on_the_next_run(trainer, topic, settings):
+def test_a_failed_reminder_is_tried_again_on_the_next_run(
+    trainer, topic, settings, django_capture_on_commit_callbacks
+):
+    """The reminder is kept in the outbox when the mail server fails, and the next run of
+    retry_emails sends it; the reminder job itself does not send it twice."""
+    from django.core.management import call_command
+
     certify(trainer, topic, valid_until=timezone.localdate() + timedelta(days=10))
     settings.EMAIL_BACKEND = "tests.trainers.test_services.FailingBackend"
-    assert certification_reminders_send() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert certification_reminders_send() == 1
+    assert mails_to("anna@example.org") == []
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert certification_reminders_send() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert certification_reminders_send() == 0
+    call_command("retry_emails", stdout=None)
+    assert len(mails_to("anna@example.org")) == 1
 
 
 def test_a_certificate_document_moves_into_the_private_collection(trainer, topic, staff):
@@ -290,3 +307,35 @@ def test_renewing_the_calendar_token_replaces_it(trainer):
 
     trainer.refresh_from_db()
     assert trainer.calendar_token != old and len(trainer.calendar_token) >= 40
+
+
+def test_trainers_and_staffs_emails_are_kept_in_the_one_outbox_and_retried(
+    session, trainer, staff, settings, django_capture_on_commit_callbacks
+):
+    """Assignment emails are Notification rows like every other email: sent after commit by a
+    task, kept with the error when the mail server fails, sent again by retry_emails."""
+    from django.core.management import call_command
+
+    from bookings.models import Notification, NotificationStatus
+
+    settings.EMAIL_BACKEND = "tests.trainers.test_services.FailingBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        assignment_create(session=session, trainer=trainer, role=AssignmentRole.LEAD, by=staff)
+
+    rows = Notification.objects.filter(kind="assignment_assigned")
+    assert sorted(rows.values_list("recipient", flat=True)) == [
+        "anna@example.org",
+        "staff@example.org",
+    ]
+    assert set(rows.values_list("status", flat=True)) == {NotificationStatus.FAILED}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("retry_emails", stdout=None)
+    assert set(rows.values_list("status", flat=True)) == {NotificationStatus.SENT}
+    calendar = vobject.readOne(
+        next(
+            part.get_payload(decode=True).decode()
+            for part in mails_to("anna@example.org")[0].message().walk()
+            if part.get_content_type() == "text/calendar"
+        )
+    )
+    assert calendar.method.value == "REQUEST"

@@ -336,3 +336,17 @@ def test_a_deactivated_trainer_loses_the_portal_and_the_calendar_feed(client, ow
     assert client.get("/account/trainer/").status_code == 404
     assert client.get(feed).status_code == 404
     assert Attendance.objects.count() == 0
+
+
+def test_a_trainers_personal_data_download_holds_the_trainer_profile(client, own, trainer):
+    import json
+
+    client.force_login(trainer.user)
+    data = json.loads(client.get("/account/privacy/download/").content)
+
+    assert data["trainer"]["name"] == trainer.name
+    assert [c["topic"] for c in data["trainer"]["certifications"]] == [
+        str(c.topic) for c in trainer.certifications.all()
+    ]
+    assert data["trainer"]["availability"]  # working times
+    assert [a["status"] for a in data["trainer"]["assignments"]] == ["accepted"]

@@ -6,7 +6,7 @@ Run once a day from cron (e.g. `30 3 * * *`); running it twice changes nothing m
 from django.core.management.base import BaseCommand, CommandError
 
 from bookings.retention import RETENTION_MONTHS
-from bookings.services import BookingError
+from bookings.services.errors import BookingError
 from bookings.tasks import anonymise_personal_data
 
 

@@ -1,4 +1,4 @@
-"""Send failed emails again (up to bookings.emails.MAX_ATTEMPTS attempts each).
+"""Send failed emails again (up to bookings.outbox.MAX_ATTEMPTS attempts each).
 
 Run from cron every 15 minutes (e.g. `*/15 * * * *`); it is safe to run at any time."""
 

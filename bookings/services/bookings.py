@@ -1,0 +1,311 @@
+"""Booking seats: booking, cancelling, renaming participants, a session's capacity and its
+cancellation. Every write that changes seats runs under the session lock, counts again under
+it and then decides: confirmed, held (awaiting payment, with expiry) or waitlisted."""
+
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import IntegrityError
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from bookings.models import (
+    Booking,
+    BookingStatus,
+    Function,
+    InhouseRequest,
+    Membership,
+    Organisation,
+    Participant,
+    PaymentMethod,
+)
+from bookings.notifications import notify, notify_status
+from bookings.services.errors import BookingError
+from bookings.services.history import log_status
+from bookings.services.locking import session_locked
+from bookings.services.payments import refund_cancelled, refund_seats
+from bookings.services.pricing import payment_terms, price_per_seat
+from bookings.services.seats import (
+    HOLD_DURATION,
+    expire_lapsed_holds,
+    promote_waitlist,
+    seats_taken,
+    seats_taken_and_lapsed_holds,
+    sync_seats,
+)
+from catalogue.caching import catalogue_changed
+from catalogue.models import Session
+from catalogue.models.sessions import SessionStatus
+from catalogue.services import session_save
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+RENAME_ACTION = "iq.booking.participants_renamed"
+
+
+@dataclass(frozen=True)
+class ParticipantData:
+    name: str
+    function: str
+    email: str = ""
+
+
+def booking_create(
+    *,
+    session: Session,
+    organisation: Organisation,
+    participants: Sequence[ParticipantData],
+    by,
+    pay_by_invoice: bool = False,
+    language: str | None = None,
+) -> Booking:
+    """Book one seat per participant: confirmed, held for payment, or waitlisted. `language`
+    (default: the active one) is the language of the emails about the booking."""
+    _check_participants(participants)
+    price = price_per_seat(session=session, organisation=organisation)
+    method, payment_status = payment_terms(
+        price=price, organisation=organisation, pay_by_invoice=pay_by_invoice
+    )
+    while True:
+        reference = _new_reference()
+        try:
+            return _booking_insert(
+                reference=reference,
+                session=session,
+                organisation=organisation,
+                participants=participants,
+                by=by,
+                price=price,
+                method=method,
+                payment_status=payment_status,
+                language=language or get_language() or "de",
+            )
+        except IntegrityError:
+            # The reference had been drawn before (about one in a billion): book again.
+            if not Booking.objects.filter(reference=reference).exists():
+                raise
+
+
+def _booking_insert(
+    *,
+    reference: str,
+    session: Session,
+    organisation: Organisation,
+    participants: Sequence[ParticipantData],
+    by,
+    price: Decimal,
+    method: str,
+    payment_status: str,
+    language: str,
+) -> Booking:
+    """The booking itself, decided and written under the session lock."""
+    with session_locked(session.pk) as locked:
+        _check_bookable(locked, organisation)
+        taken, lapsed = seats_taken_and_lapsed_holds(locked)
+        if lapsed:
+            # Seats of lapsed holds go to the waiting list first, not to whoever books next.
+            expire_lapsed_holds(locked)
+            taken = seats_taken(locked)
+        if len(participants) <= locked.capacity - taken:
+            status = BookingStatus.HELD if method == PaymentMethod.CARD else BookingStatus.CONFIRMED
+            taken += len(participants)
+        else:
+            status = BookingStatus.WAITLISTED
+        booking = Booking.objects.create(
+            reference=reference,
+            session=locked,
+            organisation=organisation,
+            status=status,
+            seats=len(participants),
+            price_per_seat=price,
+            payment_method=method,
+            payment_status=payment_status,
+            hold_expires_at=timezone.now() + HOLD_DURATION
+            if status == BookingStatus.HELD
+            else None,
+            created_by=by,
+            language=language,
+        )
+        Participant.objects.bulk_create(
+            Participant(
+                booking=booking, name=p.name.strip(), email=p.email.strip(), function=p.function
+            )
+            for p in participants
+        )
+        log_status(booking, "", status, by)
+        notify_status(booking, previous="", new=status)
+        if taken != locked.seats_taken:
+            locked.seats_taken = taken
+            Session.objects.filter(pk=locked.pk).update(seats_taken=taken)
+            catalogue_changed()
+    return booking
+
+
+def booking_cancel(
+    *, booking: Booking, by, participant_ids: Sequence[int] | None = None, as_staff: bool = False
+) -> Booking:
+    """Cancel a whole booking or some of its participants; freed seats go to the waiting list.
+    Bookers may cancel until the booking deadline, staff at any time. Seats paid by card are
+    refunded after commit according to the training's refund policy."""
+    with session_locked(booking.session_id) as locked:
+        booking = Booking.objects.get(pk=booking.pk)
+        if booking.status in (BookingStatus.CANCELLED, BookingStatus.EXPIRED):
+            raise BookingError(_("This booking has already been cancelled."))
+        if not as_staff and not locked.before_booking_deadline:
+            raise BookingError(
+                _("The booking deadline has passed; please contact the programme team.")
+            )
+        active = booking.participants.filter(cancelled_at__isnull=True)
+        if participant_ids is not None:
+            chosen = active.filter(pk__in=participant_ids)
+            if chosen.count() != len(set(participant_ids)) or not participant_ids:
+                raise BookingError(_("Choose participants of this booking to cancel."))
+        else:
+            chosen = active
+        now = timezone.now()
+        cancelled_ids = list(chosen.values_list("pk", flat=True))
+        cancelled = chosen.update(cancelled_at=now)
+        booking.seats -= cancelled
+        previous = booking.status
+        if booking.seats == 0:
+            booking.seats = cancelled  # keep what was booked, for the record
+            booking.status = BookingStatus.CANCELLED
+        booking.save(update_fields=["seats", "status", "updated_at"])
+        refund_cancelled(booking, locked, cancelled_ids)
+        if booking.status != previous:
+            log_status(booking, previous, booking.status, by)
+            notify_status(
+                booking, previous=previous, new=booking.status, participants=cancelled_ids
+            )
+        else:
+            log(
+                instance=booking,
+                action="wagtail.edit",
+                user=by,
+                data={"cancelled_participants": cancelled},
+            )
+            notify(
+                "participants_cancelled",
+                booking,
+                participants=cancelled_ids,
+                calendar=booking.status == BookingStatus.CONFIRMED,
+            )
+        sync_seats(locked)
+        promote_waitlist(locked, by)
+    return booking
+
+
+def session_capacity_set(*, session: Session, capacity: int, by) -> Session:
+    """Raise or lower a session's capacity; never below the seats taken. Raising it moves the
+    waiting list up."""
+    with session_locked(session.pk) as locked:
+        taken = seats_taken(locked)
+        if capacity < taken:
+            raise BookingError(
+                _("%(taken)s seats are already taken; the capacity cannot be lower.")
+                % {"taken": taken}
+            )
+        locked.capacity = capacity
+        session_save(session=locked)
+        sync_seats(locked)
+        promote_waitlist(locked, by)
+    return locked
+
+
+def session_cancel(*, session: Session, by) -> Session:
+    """Cancel a session and every booking in it; card payments are refunded in full."""
+    with session_locked(session.pk) as locked:
+        locked.status = SessionStatus.CANCELLED
+        session_save(session=locked)
+        for booking in locked.bookings.exclude(
+            status__in=(BookingStatus.CANCELLED, BookingStatus.EXPIRED)
+        ):
+            previous = booking.status
+            booking.status = BookingStatus.CANCELLED
+            booking.save(update_fields=["status", "updated_at"])
+            refund_seats(
+                booking, seats=booking.seats, percent=100, key=f"refund-{booking.pk}-session"
+            )
+            log_status(booking, previous, booking.status, by)
+            notify_status(booking, previous=previous, new=booking.status)
+        sync_seats(locked)
+    return locked
+
+
+def _check_bookable(session: Session, organisation: Organisation) -> None:
+    if session.status == SessionStatus.CANCELLED:
+        raise BookingError(_("This session has been cancelled."))
+    if session.is_private and not _private_session_of(session, organisation):
+        raise BookingError(_("This in-house session can only be booked by its organisation."))
+    if session.status != SessionStatus.OPEN:
+        raise BookingError(_("This session is not open for booking."))
+    if not session.before_booking_deadline:
+        raise BookingError(_("The booking deadline for this session has passed."))
+
+
+def _check_participants(participants: Sequence[ParticipantData]) -> None:
+    if not participants:
+        raise BookingError(_("Name at least one participant."))
+    for participant in participants:
+        if not participant.name.strip():
+            raise BookingError(_("Every participant needs a name."))
+        if participant.function not in Function.values:
+            raise BookingError(_("Choose employee or manager for every participant."))
+
+
+def _private_session_of(session: Session, organisation: Organisation) -> bool:
+    return InhouseRequest.objects.filter(session=session, organisation=organisation).exists()
+
+
+def _new_reference() -> str:
+    """A random reference; the unique constraint catches the rare repeat."""
+    return "IQ-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+
+
+def participants_renamable(booking: Booking) -> bool:
+    """Participants can be renamed until the booking deadline, unless the booking has ended."""
+    return (
+        booking.status not in (BookingStatus.CANCELLED, BookingStatus.EXPIRED)
+        and booking.session.before_booking_deadline
+    )
+
+
+def participant_rename(*, booking: Booking, participants: Mapping[int, ParticipantData], by) -> int:
+    """Change the name, email or function of active participants, until the booking deadline.
+    Returns how many changed; the log names only which participants changed, not their data."""
+    _check_participants(list(participants.values()))
+    with session_locked(booking.session_id):
+        booking = Booking.objects.select_related("session").get(pk=booking.pk)
+        if not Membership.objects.filter(user=by, organisation_id=booking.organisation_id).exists():
+            raise BookingError(_("Only members of the booking organisation can change it."))
+        if booking.status in (BookingStatus.CANCELLED, BookingStatus.EXPIRED):
+            raise BookingError(_("This booking has ended; its participants cannot be changed."))
+        if not booking.session.before_booking_deadline:
+            raise BookingError(
+                _(
+                    "The booking deadline has passed; participants can no longer be renamed. "
+                    "Please contact the programme team."
+                )
+            )
+        active = {p.pk: p for p in booking.participants.filter(cancelled_at__isnull=True)}
+        if not set(participants) <= set(active):
+            raise BookingError(_("Only active participants of this booking can be renamed."))
+        changed = []
+        for pk, data in participants.items():
+            participant = active[pk]
+            new = (data.name.strip(), data.email.strip(), data.function)
+            if (participant.name, participant.email, participant.function) != new:
+                participant.name, participant.email, participant.function = new
+                changed.append(participant)
+        Participant.objects.bulk_update(changed, ["name", "email", "function"])
+        if changed:
+            log(
+                instance=booking,
+                action=RENAME_ACTION,
+                user=by,
+                data={"participants": [participant.pk for participant in changed]},
+            )
+    return len(changed)

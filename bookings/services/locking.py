@@ -1,0 +1,33 @@
+"""The session lock: every write that changes seats or attendance holds it.
+
+The Session row is locked (select_for_update) in a short transaction; a lock that cannot be had
+within settings.BOOKING_LOCK_TIMEOUT is answered with BookingBusy ("busy, try again", HTTP 503).
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
+from django.utils.translation import gettext as _
+
+from bookings.services.errors import BookingBusy
+from catalogue.models import Session
+
+
+@contextmanager
+def session_locked(session_id: int) -> Iterator[Session]:
+    """The session row, locked until the surrounding transaction ends."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # lasts until the transaction ends
+                cursor.execute("SET LOCAL lock_timeout = %s", [settings.BOOKING_LOCK_TIMEOUT])
+        try:
+            session = Session.objects.select_for_update().get(pk=session_id)
+        except OperationalError as error:
+            if getattr(error.__cause__, "sqlstate", None) == "55P03":  # lock_not_available
+                raise BookingBusy(
+                    _("Many people are booking this session right now. Please try again.")
+                ) from error
+            raise
+        yield session
