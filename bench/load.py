@@ -89,8 +89,8 @@ from catalogue.models import (  # noqa: E402
     Topic,
     TrainingPage,
 )
-from catalogue.models.pages import TrainingFormat  # noqa: E402
 from catalogue.models.sessions import SessionStatus  # noqa: E402
+from catalogue.models.training import TrainingFormat  # noqa: E402
 
 SCALE = 200
 BOOKING_SESSIONS = 10

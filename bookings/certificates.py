@@ -39,7 +39,6 @@ from bookings.models import (
 )
 from catalogue.models import Occurrence, Session
 from catalogue.models.sessions import SessionStatus
-from catalogue.selectors import training_translations
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 letters: 5 bits each, no 0/O, 1/I
 CODE_LENGTH = 16  # 80 bits: not guessable
@@ -177,9 +176,7 @@ def certificate_pdf(*, participant: Participant, language: str, verify_url: str)
     )
     trainers = trainer_directory().names_for_session(session)
     with translation.override(language):
-        training = training_translations(
-            translation_keys=[session.training_key], language_code=language
-        ).get(str(session.training_key), session.training)
+        training = session.training.localized
         return _render(
             participant=participant,
             training_title=training.title,

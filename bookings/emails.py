@@ -15,7 +15,6 @@ from bookings.models import Booking, Notification, Participant, PaymentStatus
 from bookings.outbox import Calendar, Message
 from catalogue.ics import Person, invitation, session_events, venue_location
 from catalogue.models import Session
-from catalogue.selectors import training_translations
 
 KINDS = frozenset(
     {
@@ -62,9 +61,7 @@ def _context(notification: Notification) -> dict:
         .prefetch_related("occurrences")
         .get(pk=booking.session_id)
     )
-    training = training_translations(
-        translation_keys=[session.training_key], language_code=notification.language
-    ).get(str(session.training_key), session.training)
+    training = session.training.localized  # the writer runs in the recipient's language
     training_url = training.get_url() or "/"
     participant = (
         Participant.objects.filter(booking=booking, pk=data["participant"]).first()

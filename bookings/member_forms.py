@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from bookings import selectors
 from bookings.forms import MAX_SEATS_PER_BOOKING, ParticipantForm
 from bookings.models import Booking, Delivery, InhouseRequest, Role
-from catalogue.selectors import topics
+from catalogue.selectors.sessions import topics
 
 
 class InvitationForm(forms.Form):

@@ -22,7 +22,7 @@ from bookings.models import (
 )
 from catalogue.models import Session, TrainingPage
 from catalogue.models.sessions import SessionStatus
-from catalogue.selectors import public_sessions
+from catalogue.selectors.sessions import public_sessions
 
 
 def verified_emails(user) -> set[str]:

@@ -28,7 +28,6 @@ from bookings.services.members import organisation_create
 from bookings.services.payments import checkout_start
 from bookings.services.pricing import card_payments_enabled, price_per_seat
 from catalogue.ics import build_calendar, session_events
-from catalogue.selectors import training_translations
 
 
 def member_required(view):
@@ -221,10 +220,7 @@ def booking_calendar(request, reference):
 
 
 def _training_in_language(session):
-    pages = training_translations(
-        translation_keys=[session.training_key], language_code=get_language()
-    )
-    return pages.get(str(session.training_key), session.training)
+    return session.training.localized
 
 
 def _booking_message(booking) -> str:

@@ -1,10 +1,30 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from bookings.log_actions import status_change_formatter
-from bookings.models import BookingStatus
+from bookings.admin_views import (
+    URL_NAMESPACE,
+    StaffBookingViewSet,
+    may_see_session_pages,
+    session_menu_items,
+)
+from bookings.choosers import organisation_chooser_viewset
+from bookings.dashboard import StaffDashboardPanel
+from bookings.log_actions import (
+    InhouseStatusChanged,
+    MembersChanged,
+    ParticipantsRenamed,
+    status_change_formatter,
+)
+from bookings.models import AttendanceStatus, BookingStatus
+from bookings.services.attendance import ATTENDANCE_ACTION, SESSION_HELD_ACTION
+from bookings.services.bookings import RENAME_ACTION
 from bookings.services.history import STATUS_ACTION
+from bookings.services.inhouse import INHOUSE_ACTION
+from bookings.services.members import MEMBER_ACTION
+from bookings.statistics_views import URL_NAME, StatisticsReportView, statistics_menu_item
+from bookings.viewsets import BookingsGroup
 
 
 @hooks.register("register_log_actions")
@@ -16,11 +36,6 @@ def register_booking_actions(actions):
 
 @hooks.register("register_log_actions")
 def register_member_and_inhouse_actions(actions):
-    from bookings.log_actions import InhouseStatusChanged, MembersChanged, ParticipantsRenamed
-    from bookings.services.bookings import RENAME_ACTION
-    from bookings.services.inhouse import INHOUSE_ACTION
-    from bookings.services.members import MEMBER_ACTION
-
     actions.register_action(MEMBER_ACTION)(MembersChanged)
     actions.register_action(RENAME_ACTION)(ParticipantsRenamed)
     actions.register_action(INHOUSE_ACTION)(InhouseStatusChanged)
@@ -28,46 +43,32 @@ def register_member_and_inhouse_actions(actions):
 
 @hooks.register("register_admin_viewset")
 def register_bookings_viewsets():
-    from bookings.viewsets import BookingsGroup
-
     return BookingsGroup()
 
 
 @hooks.register("register_admin_viewset")
 def register_staff_booking_views():
-    from bookings.admin_views import URL_NAMESPACE, StaffBookingViewSet
-
     return StaffBookingViewSet(URL_NAMESPACE)
 
 
 @hooks.register("register_admin_viewset")
 def register_organisation_chooser():
-    from bookings.choosers import organisation_chooser_viewset
-
     return organisation_chooser_viewset
 
 
 @hooks.register("register_catalogue_session_buttons")
 def session_booking_links(session, user):
-    from bookings.admin_views import may_see_session_pages, session_menu_items
-
     return session_menu_items(session.pk) if may_see_session_pages(user) else []
 
 
 @hooks.register("construct_homepage_panels")
 def add_staff_dashboard_panel(request, panels):
-    from bookings.admin_views import may_see_session_pages
-    from bookings.dashboard import StaffDashboardPanel
-
     if may_see_session_pages(request.user):
         panels.append(StaffDashboardPanel())
 
 
 @hooks.register("register_log_actions")
 def register_attendance_actions(actions):
-    from bookings.models import AttendanceStatus
-    from bookings.services.attendance import ATTENDANCE_ACTION, SESSION_HELD_ACTION
-
     def status_label(value):
         return AttendanceStatus(value).label if value in AttendanceStatus.values else "–"
 
@@ -87,15 +88,9 @@ def register_attendance_actions(actions):
 
 @hooks.register("register_admin_urls")
 def register_statistics_url():
-    from django.urls import path
-
-    from bookings.statistics_views import URL_NAME, StatisticsReportView
-
     return [path("statistics/", StatisticsReportView.as_view(), name=URL_NAME)]
 
 
 @hooks.register("register_reports_menu_item")
 def register_statistics_menu_item():
-    from bookings.statistics_views import statistics_menu_item
-
     return statistics_menu_item()

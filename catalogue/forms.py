@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from catalogue import selectors
-from catalogue.models import StateNetwork
-from catalogue.models.pages import TrainingFormat
 from catalogue.models.sessions import Session
+from catalogue.models.taxonomy import StateNetwork
+from catalogue.models.training import TrainingFormat
+from catalogue.selectors.sessions import CatalogueFilters, filter_choices, topics
 from catalogue.services import CatalogueError, session_slots
 
 
@@ -68,7 +68,7 @@ class CatalogueFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.choices = selectors.filter_choices()
+        self.choices = filter_choices()
         self.fields["topic"].choices = [("", _("All topics"))] + [
             (slug, topic.label) for slug, topic in self.choices.topics.items()
         ]
@@ -86,9 +86,9 @@ class CatalogueFilterForm(forms.Form):
             raise ValidationError(_("The start of the date range must not be after its end."))
         return cleaned
 
-    def filters(self) -> selectors.CatalogueFilters:
+    def filters(self) -> CatalogueFilters:
         data = self.cleaned_data
-        return selectors.CatalogueFilters(
+        return CatalogueFilters(
             query=data["q"].strip(),
             topic=self.choices.topics.get(data["topic"]),
             target_group=self.choices.target_groups.get(data["target_group"]),
@@ -103,7 +103,7 @@ class CatalogueFilterForm(forms.Form):
 
 class FeedFilterForm(forms.Form):
     topic = forms.ModelChoiceField(
-        queryset=selectors.topics(),
+        queryset=topics(),
         to_field_name="slug",
         required=False,
         error_messages={"invalid_choice": _("There is no such topic.")},

@@ -16,6 +16,7 @@ from functools import lru_cache
 from urllib.parse import urlparse
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Timezone
 
@@ -160,6 +161,14 @@ def build_calendar(
         body.append("".join(folded(line) for line in lines_event))
     head = "".join(_fold(line) for line in lines)
     return (head + "".join(body) + "END:VCALENDAR\r\n").encode()
+
+
+def calendar_response(body: bytes, *, filename: str, inline: bool) -> HttpResponse:
+    """A calendar as the answer to a request: shown (a feed) or downloaded (a file)."""
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,8 @@
 
 from wagtail.admin.panels import Panel
 
+from catalogue.selectors.sessions import sessions_for_training_admin
+
 
 class SessionsPanel(Panel):
     """Read-only: sessions are managed in their own admin listing, not in page revisions."""
@@ -14,8 +16,6 @@ class SessionsPanel(Panel):
         template_name = "catalogue/panels/sessions_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from catalogue.selectors import sessions_for_training_admin
-
             context = super().get_context_data(parent_context)
             training, user = self.instance, self.request.user
             context["training"] = training

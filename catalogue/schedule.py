@@ -1,4 +1,5 @@
-"""Expanding a session's schedule (local dates and times plus a recurrence rule) into instants.
+"""Expanding recurrences (local dates and times plus a rule: a session's schedule, a trainer's
+working times and absences) into dates and instants; the one place that does.
 
 django-recurrence serialises datetimes as UTC. A rule built from UTC instants drifts by an hour
 across a daylight-saving switch, so rules are expanded from a *naive local* start, dates are
@@ -18,7 +19,7 @@ HORIZON = timedelta(days=3 * 366)
 
 
 class ScheduleTooLong(ValueError):
-    pass
+    """More dates than allowed (the limit is the error's argument)."""
 
 
 @dataclass(frozen=True)
@@ -36,28 +37,54 @@ def local_instant(day: date, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=BERLIN).astimezone(ZoneInfo("UTC")).astimezone(BERLIN)
 
 
-def schedule_dates(*, first_date: date, recurrence: Recurrence | None) -> list[date]:
-    """All dates of a schedule: the first date, the rule's dates and extra dates, minus
-    excluded dates. Raises ScheduleTooLong beyond MAX_DATES dates."""
-    dates = {first_date}
+def recurrence_dates(
+    *,
+    first_date: date,
+    recurrence: Recurrence | None,
+    until: date,
+    since: date | None = None,
+    limit: int,
+    rule_dates_only: bool = False,
+) -> list[date]:
+    """The local dates a recurrence gives, from `since` (default: the first date) to `until`:
+    the first date (unless `rule_dates_only` and there is a repeat rule: then only the dates the
+    rule gives count), the rule's dates and extra dates, minus excluded dates. The rule is
+    expanded from the naive local first date, so its dates never drift with daylight saving.
+    Raises ScheduleTooLong beyond `limit` dates. Sessions and trainers' availability both use
+    it."""
+    has_rules = bool(recurrence and recurrence.rrules)
+    dates = set() if rule_dates_only and has_rules else {first_date}
     if recurrence:
-        dtstart = datetime.combine(first_date, time.min)
-        horizon = dtstart + HORIZON
-        if recurrence.rrules:
+        if has_rules:
+            dtstart = datetime.combine(first_date, time.min)
             rules = rruleset()
             for rule in recurrence.rrules:
                 rules.rrule(rule.to_dateutil_rrule(dtstart))
             for rule in recurrence.exrules:
                 rules.exrule(rule.to_dateutil_rrule(dtstart))
-            for occurrence in rules:
-                if occurrence > horizon or len(dates) > MAX_DATES:
+            start = datetime.combine(since or first_date, time.min)
+            enough = limit + len(recurrence.exdates) + 1  # more cannot be within the limit
+            for occurrence in rules.xafter(start, inc=True):
+                if occurrence.date() > until or len(dates) >= enough:
                     break
                 dates.add(occurrence.date())
         dates.update(_as_date(value) for value in recurrence.rdates)
         dates.difference_update(_as_date(value) for value in recurrence.exdates)
-    if len(dates) > MAX_DATES:
-        raise ScheduleTooLong(MAX_DATES)
-    return sorted(dates)
+    dates = sorted(day for day in dates if day <= until and (since is None or day >= since))
+    if len(dates) > limit:
+        raise ScheduleTooLong(limit)
+    return dates
+
+
+def schedule_dates(*, first_date: date, recurrence: Recurrence | None) -> list[date]:
+    """All dates of a session's schedule, up to HORIZON ahead. Raises ScheduleTooLong beyond
+    MAX_DATES dates."""
+    return recurrence_dates(
+        first_date=first_date,
+        recurrence=recurrence,
+        until=first_date + HORIZON,
+        limit=MAX_DATES,
+    )
 
 
 def schedule_slots(

@@ -4,8 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from catalogue.caching import catalogue_changed
-from catalogue.models import Occurrence, Session
-from catalogue.models.sessions import SessionStatus
+from catalogue.models.sessions import Occurrence, Session, SessionStatus
 from catalogue.schedule import MAX_DATES, ScheduleTooLong, Slot, schedule_slots
 
 # Fields whose change alters what a calendar shows; changing one raises the SEQUENCE.

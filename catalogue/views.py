@@ -3,15 +3,15 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from catalogue import selectors
 from catalogue.caching import cached
 from catalogue.forms import CatalogueFilterForm, FeedFilterForm
-from catalogue.ics import build_calendar, date_event, session_events
+from catalogue.ics import build_calendar, calendar_response, date_event
+from catalogue.selectors import sessions, trainings
 
 TRAININGS_PER_PAGE = 10
 
@@ -29,7 +29,7 @@ def catalogue_listing(request, index):
             {key: request.GET[key] for key in ("topic", "state") if request.GET.get(key)}
         )
         paginator = Paginator(
-            selectors.catalogue_trainings(index=index, filters=filters), TRAININGS_PER_PAGE
+            trainings.catalogue_trainings(index=index, filters=filters), TRAININGS_PER_PAGE
         )
         number = form.cleaned_data["page"] or 1
         try:
@@ -53,7 +53,7 @@ def catalogue_listing(request, index):
 
 
 def _render_results(request, page_obj, filter_query: str) -> str:
-    page_obj.object_list = selectors.trainings_for_listing(page_obj.object_list)
+    page_obj.object_list = trainings.trainings_for_listing(page_obj.object_list)
     return render_to_string(
         "catalogue/includes/listing_results.html",
         {"page_obj": page_obj, "filter_query": filter_query},
@@ -66,10 +66,10 @@ def catalogue_feed(request, index):
     if not form.is_valid():
         messages = [str(message) for errors in form.errors.values() for message in errors]
         return HttpResponseBadRequest(" ".join(messages), content_type="text/plain; charset=utf-8")
-    occurrences = selectors.feed_occurrences(
+    occurrences = sessions.feed_occurrences(
         topic=form.cleaned_data["topic"], state=form.cleaned_data["state"]
     )
-    pages = selectors.training_translations(
+    pages = trainings.training_translations(
         translation_keys={occurrence.session.translation_key for occurrence in occurrences},
         language_code=get_language(),
     )
@@ -83,28 +83,8 @@ def catalogue_feed(request, index):
         )
         for occurrence in occurrences
     ]
-    return _calendar_response(
+    return calendar_response(
         build_calendar(events, name=_("IQ trainings: upcoming sessions")),
         filename="iq-trainings.ics",
         inline=True,
     )
-
-
-def session_calendar(request, training, session_id):
-    session = selectors.public_session_for_training(training=training, session_id=session_id)
-    if session is None:
-        raise Http404
-    url = request.build_absolute_uri(
-        training.url + training.reverse_subpage("session", args=[session.pk])
-    )
-    calendar = build_calendar(
-        session_events(session, title=training.title, url=url), name=training.title
-    )
-    return _calendar_response(calendar, filename=f"iq-session-{session.pk}.ics", inline=False)
-
-
-def _calendar_response(body: bytes, *, filename: str, inline: bool) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response

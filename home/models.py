@@ -11,6 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from catalogue.models import CatalogueIndexPage
+from catalogue.selectors.sessions import topics
+from catalogue.selectors.trainings import next_public_sessions
 
 
 class HomePage(Page):
@@ -24,8 +26,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from catalogue.selectors import next_public_sessions, topics
-
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = CatalogueIndexPage.objects.child_of(self).live().first()
         context["topics"] = topics()

@@ -58,22 +58,16 @@ def app_modules(app: str) -> list[Path]:
 
 
 def app_graph(app: str) -> dict[Path, set[Path]]:
-    """Module -> the modules of the same app it imports (importing a module runs the
-    __init__.py of each package above it too)."""
+    """Module -> the modules of the same app it names in an import. Importing `a.b.c` is an
+    arrow to a/b/c.py (and importing the package `a.b` one to a/b/__init__.py), as import
+    checkers count it."""
     graph = {}
     for path in app_modules(app):
-        targets = set()
-        for name in imported_names(path):
-            if name.split(".")[0] != app:
-                continue
-            target = module_file(name)
-            if target is None:
-                continue
-            targets.add(target)
-            for parent in target.relative_to(ROOT).parents:
-                init = ROOT / parent / "__init__.py"
-                if len(parent.parts) > 1 and init.is_file():
-                    targets.add(init)
+        targets = {
+            target
+            for name in imported_names(path)
+            if name.split(".")[0] == app and (target := module_file(name)) is not None
+        }
         targets.discard(path)
         graph[path] = targets
     return graph

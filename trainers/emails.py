@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from bookings.models import Notification
 from bookings.outbox import Calendar, Message
 from catalogue.models import Occurrence
-from trainers.ics import assignment_invitation, assignment_url, title_for, training_titles
+from trainers.ics import assignment_invitation, assignment_url
 from trainers.models import Assignment, Certification, Trainer
 
 # Which .ics each change of an assignment carries: a new or accepted one is requested, the
@@ -49,7 +49,7 @@ def write(notification: Notification) -> Message:
         context = {
             "assignment": assignment,
             "trainer": assignment.trainer,
-            "title": title_for(assignment, training_titles([assignment])),
+            "title": assignment.session.training.localized.title,
             "link": _absolute(reverse("trainers_staff:session", args=[assignment.session_id]))
             if data["for_staff"]
             else assignment_url(assignment),

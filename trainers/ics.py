@@ -17,7 +17,7 @@ from catalogue.ics import (
     session_events,
     uid_domain,
 )
-from catalogue.selectors import training_translations
+from catalogue.selectors.trainings import training_translations
 from trainers.models import Assignment, AssignmentRole, Trainer
 
 
@@ -62,7 +62,7 @@ def title_for(assignment: Assignment, titles: dict[str, str]) -> str:
 
 def assignment_invitation(assignment: Assignment, *, method: str) -> bytes:
     """The .ics an assignment email carries: REQUEST, or CANCEL to take it back."""
-    title = title_for(assignment, training_titles([assignment]))
+    title = assignment.session.training.localized.title
     trainer = assignment.trainer
     return invitation(
         assignment_events(assignment, title=title, cancelled=method == "CANCEL"),

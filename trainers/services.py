@@ -21,8 +21,9 @@ from wagtail.models import Collection
 from bookings.selectors import user_with_verified_email
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
+from catalogue.schedule import ScheduleTooLong
 from trainers import notifications, selectors
-from trainers.availability import HORIZON, KEEP_PAST, TooManyWindows, rule_windows
+from trainers.availability import HORIZON, KEEP_PAST, rule_windows
 from trainers.models import (
     ACTIVE_STATUSES,
     Assignment,
@@ -204,7 +205,7 @@ def availability_rule_expand(*, rule: AvailabilityRule, today=None) -> int:
             since=max(rule.first_date, today - KEEP_PAST),
             until=until,
         )
-    except TooManyWindows as error:
+    except ScheduleTooLong as error:
         raise TrainerError(
             _("This rule gives more than %(max)s days; give it an end date or fewer days.")
             % {"max": error.args[0]}

@@ -11,33 +11,30 @@ from wagtail.documents.views.bulk_actions import (
 )
 
 from bookings.log_actions import status_change_formatter
-from trainers.models import AssignmentStatus
+from trainers.admin_views import URL_NAMESPACE, TrainerStaffViewSet, session_menu_items
+from trainers.models import AssignmentStatus, Certification
+from trainers.selectors import trainers_for_training_page
 from trainers.services import (
     ASSIGNMENT_ACTION,
     AVAILABILITY_ACTION,
     CALENDAR_ACTION,
     CERTIFICATES_COLLECTION,
 )
+from trainers.viewsets import TrainersGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_trainers_viewsets():
-    from trainers.viewsets import TrainersGroup
-
     return TrainersGroup()
 
 
 @hooks.register("register_admin_viewset")
 def register_trainer_staff_views():
-    from trainers.admin_views import URL_NAMESPACE, TrainerStaffViewSet
-
     return TrainerStaffViewSet(URL_NAMESPACE)
 
 
 @hooks.register("register_catalogue_session_buttons")
 def session_trainer_links(session, user):
-    from trainers.admin_views import session_menu_items
-
     return session_menu_items(session, user)
 
 
@@ -45,8 +42,6 @@ def session_trainer_links(session, user):
 def certificates_stay_private(document, request):
     """Certificate documents are served only to staff who may see certifications; trainers get
     their own through the portal. Everyone else gets a 404, as if there were no document."""
-    from trainers.models import Certification
-
     is_certificate = (
         document.collection.name == CERTIFICATES_COLLECTION
         or Certification.objects.filter(document=document).exists()
@@ -115,8 +110,6 @@ def register_trainer_actions(actions):
 @hooks.register("register_training_page_sections")
 def training_page_trainers(page, request):
     """Trainers who agreed to be shown and run an upcoming session of the training."""
-    from trainers.selectors import trainers_for_training_page
-
     trainers = trainers_for_training_page(translation_key=page.translation_key)
     if not trainers:
         return ""

@@ -12,7 +12,6 @@ from bookings.models import InhouseRequest, InhouseRequestStatus, Membership, Or
 from bookings.notifications import notify_address
 from bookings.services.errors import BookingError
 from catalogue.models import Session
-from catalogue.selectors import training_translations
 from catalogue.services import CatalogueError, session_save
 
 INHOUSE_ACTION = "iq.inhouse.status"
@@ -151,11 +150,9 @@ def _notify_requester(request: InhouseRequest) -> None:
 
 def _inhouse_title(request: InhouseRequest) -> str:
     """What was requested, in the request's language."""
-    if request.training:
-        key = request.training.translation_key
-        pages = training_translations(translation_keys=[key], language_code=request.language)
-        return pages.get(str(key), request.training).title
-    if request.topic:
-        with translation.override(request.language):
+    with translation.override(request.language):
+        if request.training:
+            return request.training.localized.title
+        if request.topic:
             return request.topic.label
     return ""

@@ -1,4 +1,5 @@
-"""The catalogue's pages: the index (listing, search, feed) and one page per training."""
+"""A training (Schulung): one page per catalogue entry, with its upcoming sessions, a page per
+session and the session's calendar."""
 
 from decimal import Decimal
 
@@ -11,12 +12,14 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from catalogue.blocks import TrainingBodyBlock
+from catalogue.ics import build_calendar, calendar_response, session_events
 from catalogue.panels import SessionsPanel
+from catalogue.selectors.sessions import public_session_for_training, upcoming_sessions_for_training
 
 # A function (training page, request) -> HTML or "" shown below the page's dates.
 TRAINING_PAGE_SECTIONS_HOOK = "register_training_page_sections"
@@ -32,30 +35,6 @@ class Delivery(models.TextChoices):
     OPEN = "open", _("open enrolment")
     INHOUSE = "inhouse", _("in-house")
     BOTH = "both", _("open enrolment and in-house")
-
-
-class CatalogueIndexPage(RoutablePageMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["catalogue.TrainingPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("catalogue")
-
-    @path("")
-    def listing(self, request):
-        from catalogue.views import catalogue_listing
-
-        return catalogue_listing(request, self)
-
-    @path("feed/")
-    def feed(self, request):
-        from catalogue.views import catalogue_feed
-
-        return catalogue_feed(request, self)
 
 
 class TrainingPage(RoutablePageMixin, Page):
@@ -175,8 +154,6 @@ class TrainingPage(RoutablePageMixin, Page):
         return Decimal(self.units * 45) / 60
 
     def get_context(self, request, *args, **kwargs):
-        from catalogue.selectors import upcoming_sessions_for_training
-
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = upcoming_sessions_for_training(training=self)
         # Other apps add sections (HTML) to the page without the catalogue importing them.
@@ -188,8 +165,6 @@ class TrainingPage(RoutablePageMixin, Page):
         return context
 
     def get_sitemap_urls(self, request=None):
-        from catalogue.selectors import upcoming_sessions_for_training
-
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         for session in upcoming_sessions_for_training(training=self):
@@ -198,8 +173,6 @@ class TrainingPage(RoutablePageMixin, Page):
 
     @path("sessions/<int:session_id>/", name="session")
     def session(self, request, session_id):
-        from catalogue.selectors import public_session_for_training
-
         session = public_session_for_training(training=self, session_id=session_id)
         if session is None:
             raise Http404
@@ -211,6 +184,13 @@ class TrainingPage(RoutablePageMixin, Page):
 
     @path("sessions/<int:session_id>/calendar/", name="session_ics")
     def session_ics(self, request, session_id):
-        from catalogue.views import session_calendar
-
-        return session_calendar(request, self, session_id)
+        session = public_session_for_training(training=self, session_id=session_id)
+        if session is None:
+            raise Http404
+        url = request.build_absolute_uri(
+            self.url + self.reverse_subpage("session", args=[session.pk])
+        )
+        calendar = build_calendar(
+            session_events(session, title=self.title, url=url), name=self.title
+        )
+        return calendar_response(calendar, filename=f"iq-session-{session.pk}.ics", inline=False)

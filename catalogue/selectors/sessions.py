@@ -1,0 +1,222 @@
+"""Reads of sessions and their dates for the pages, the feed and the admin, and the taxonomy
+the filters offer. Nothing here reads training pages (catalogue.selectors.trainings does), so
+the pages can use it."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db.models import (
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+)
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from catalogue.caching import cached
+from catalogue.models.sessions import Occurrence, Session, SessionStatus
+from catalogue.models.taxonomy import Language, TargetGroup, Topic, Venue
+from catalogue.schedule import BERLIN
+
+# Sessions the public sees announced on a training page and in the listing.
+LISTED_STATUSES = (SessionStatus.PLANNED, SessionStatus.OPEN)
+
+
+@dataclass(frozen=True)
+class CatalogueFilters:
+    query: str = ""
+    topic: Topic | None = None
+    target_group: TargetGroup | None = None
+    state: str = ""
+    format: str = ""
+    language: Language | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    free_only: bool = False
+
+    def cache_key(self) -> tuple:
+        return (
+            self.query,
+            self.topic and self.topic.pk,
+            self.target_group and self.target_group.pk,
+            self.state,
+            self.format,
+            self.language and self.language.pk,
+            self.date_from,
+            self.date_to,
+            self.free_only,
+        )
+
+    @property
+    def filters_sessions(self) -> bool:
+        return bool(self.state or self.date_from or self.date_to or self.free_only)
+
+
+def public_sessions() -> QuerySet[Session]:
+    """Sessions anyone may see and book: not an organisation's private in-house session, and of
+    a training that is published and not behind a view restriction (on the page or above it)."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("training__path"), 1, Length("page__path"))
+    )
+    return Session.objects.filter(is_private=False, training__live=True).exclude(Exists(restricted))
+
+
+def listed_upcoming_sessions(filters: CatalogueFilters | None = None) -> QuerySet[Session]:
+    sessions = public_sessions().filter(status__in=LISTED_STATUSES, starts_at__gte=timezone.now())
+    if filters is None:
+        return sessions
+    if filters.state:
+        sessions = sessions.filter(state=filters.state)
+    if filters.date_from:
+        sessions = sessions.filter(
+            starts_at__gte=datetime.combine(filters.date_from, time.min, BERLIN)
+        )
+    if filters.date_to:
+        sessions = sessions.filter(
+            starts_at__lte=datetime.combine(filters.date_to, time.max, BERLIN)
+        )
+    if filters.free_only:
+        sessions = sessions.filter(capacity__gt=F("seats_taken"))
+    return sessions
+
+
+class Epoch(Func):
+    """Seconds since 1970 as an integer: far cheaper to fetch in bulk than datetimes."""
+
+    template = "CAST(EXTRACT(EPOCH FROM %(expressions)s) AS bigint)"
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        template = "CAST(strftime('%%%%s', %(expressions)s) AS integer)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
+def with_occurrences(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    return sessions.select_related("venue", "language").prefetch_related(
+        Prefetch("occurrences", queryset=Occurrence.objects.order_by("start"))
+    )
+
+
+def upcoming_sessions_for_training(*, training: Page) -> QuerySet[Session]:
+    """Current and upcoming public sessions of a training (in any of its languages)."""
+    return with_occurrences(
+        public_sessions()
+        .filter(
+            training_key=training.translation_key,
+            status__in=LISTED_STATUSES,
+            ends_at__gte=timezone.now(),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def public_session_for_training(*, training: Page, session_id: int) -> Session | None:
+    return (
+        with_occurrences(public_sessions())
+        .filter(training_key=training.translation_key, pk=session_id)
+        .first()
+    )
+
+
+def sessions_for_training_admin(*, training: Page, user) -> QuerySet[Session]:
+    """A training's sessions for the panel on its edit page, newest first: all of them for
+    staff who may see sessions, the public ones for everyone else (editors): in-house sessions
+    are private to the organisation and the staff."""
+    sessions = Session.objects.filter(training_key=training.translation_key)
+    if not user.has_perm("catalogue.view_session"):
+        sessions = sessions.filter(is_private=False)
+    return sessions.select_related("venue").order_by("-starts_at")
+
+
+@dataclass(frozen=True)
+class FeedSession:
+    pk: int
+    status: str
+    sequence: int
+    updated_at: datetime
+    venue: Venue | None
+    translation_key: str
+
+
+@dataclass(frozen=True)
+class FeedOccurrence:
+    pk: int
+    start: datetime
+    end: datetime
+    is_cancelled: bool
+    session: FeedSession
+
+
+def feed_occurrences(*, topic: Topic | None = None, state: str = "") -> list[FeedOccurrence]:
+    """Dates of public sessions for the catalogue feed, as plain rows (a feed can hold tens of
+    thousands): open sessions that have not ended, and cancelled ones so that subscribed
+    calendars drop them."""
+    sessions = public_sessions().filter(
+        status__in=(SessionStatus.OPEN, SessionStatus.CANCELLED), ends_at__gte=timezone.now()
+    )
+    if topic:
+        sessions = sessions.filter(training__topic=topic)
+    if state:
+        sessions = sessions.filter(state=state)
+    session_rows = list(
+        sessions.order_by()
+        .annotate(updated=Epoch("updated_at"))
+        .values_list("pk", "status", "sequence", "updated", "venue_id", "training_key")
+    )
+    venues = Venue.objects.in_bulk({row[4] for row in session_rows if row[4]})
+    by_id = {
+        pk: FeedSession(
+            pk=pk,
+            status=status,
+            sequence=sequence,
+            updated_at=datetime.fromtimestamp(updated, BERLIN),
+            venue=venues.get(venue_id),
+            translation_key=str(key),
+        )
+        for pk, status, sequence, updated, venue_id, key in session_rows
+    }
+    occurrence_rows = (
+        Occurrence.objects.filter(session__in=sessions)
+        .order_by("start", "pk")
+        .annotate(start_epoch=Epoch("start"), end_epoch=Epoch("end"))
+        .values_list("pk", "start_epoch", "end_epoch", "is_cancelled", "session_id")
+    )
+    return [
+        FeedOccurrence(
+            pk=pk,
+            start=datetime.fromtimestamp(start, BERLIN),
+            end=datetime.fromtimestamp(end, BERLIN),
+            is_cancelled=cancelled,
+            session=by_id[session_id],
+        )
+        for pk, start, end, cancelled, session_id in occurrence_rows
+    ]
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    topics: dict[str, Topic]
+    target_groups: dict[str, TargetGroup]
+    languages: dict[str, Language]
+
+
+def filter_choices() -> FilterChoices:
+    """Topics, target groups and languages by slug or code (cached until the catalogue
+    changes)."""
+    return cached(
+        ("choices",),
+        lambda: FilterChoices(
+            topics={topic.slug: topic for topic in Topic.objects.all()},
+            target_groups={group.slug: group for group in TargetGroup.objects.all()},
+            languages={language.code: language for language in Language.objects.all()},
+        ),
+    )
+
+
+def topics() -> QuerySet[Topic]:
+    return Topic.objects.all()

@@ -1,0 +1,179 @@
+"""Reads of training pages: the catalogue listing with its filters and search, and a training's
+title and address in a language."""
+
+from datetime import datetime
+from typing import NamedTuple
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import (
+    CharField,
+    Count,
+    Min,
+    Q,
+    QuerySet,
+    TextField,
+)
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from catalogue.caching import cached
+from catalogue.models.sessions import Session, SessionStatus
+from catalogue.models.training import TrainingPage
+from catalogue.schedule import BERLIN
+from catalogue.selectors.sessions import (
+    CatalogueFilters,
+    Epoch,
+    listed_upcoming_sessions,
+    public_sessions,
+    with_occurrences,
+)
+
+SEARCH_CONFIGS = {"de": "german", "en": "english"}
+
+
+class ListedTraining(NamedTuple):
+    """A training's place in a listing: enough to sort, count and paginate."""
+
+    pk: int
+    next_start: int | None  # epoch seconds; a datetime only for the trainings shown
+    upcoming_count: int
+
+
+def catalogue_trainings(*, index: Page, filters: CatalogueFilters) -> list[ListedTraining]:
+    """The trainings of one catalogue (one language), filtered and in listing order.
+
+    Cached until the catalogue changes and for one minute at most (sessions start as time
+    passes; other web processes learn of a change through a shared cache, else within that
+    minute).
+    """
+    return cached(
+        ("listing", index.pk, get_language(), filters.cache_key()),
+        lambda: _catalogue_trainings(index=index, filters=filters),
+        per_minute=True,
+    )
+
+
+def _catalogue_trainings(*, index: Page, filters: CatalogueFilters) -> list[ListedTraining]:
+    """The uncached listing.
+
+    Two light queries instead of a subquery per training: the trainings that pass the
+    training filters, and one aggregate of the matching upcoming sessions per training.
+    Sessions carry their training's translation_key, which all its language versions share.
+    Rows come back as plain integers and strings: this runs on every catalogue request.
+    """
+    trainings = TrainingPage.objects.child_of(index).live().public()
+    if filters.topic:
+        trainings = trainings.filter(topic=filters.topic)
+    if filters.target_group:
+        trainings = trainings.filter(target_groups=filters.target_group)
+    if filters.format:
+        trainings = trainings.filter(format=filters.format)
+    if filters.language:
+        trainings = trainings.filter(languages=filters.language)
+    if filters.query:
+        trainings = _search(trainings, filters.query)
+    else:
+        trainings = trainings.order_by("title")
+    candidates = trainings.annotate(key=Cast("translation_key", CharField())).values_list(
+        "pk", "key"
+    )
+    upcoming = {
+        key: (next_start, count)
+        for key, next_start, count in listed_upcoming_sessions(filters)
+        .order_by()
+        .values("training_key")
+        .annotate(
+            key=Cast("training_key", CharField()),
+            next_start=Epoch(Min("starts_at")),
+            count=Count("pk"),
+        )
+        .values_list("key", "next_start", "count")
+    }
+    no_sessions = (None, 0)
+    listed = [
+        ListedTraining(pk, *upcoming.get(key, no_sessions))
+        for pk, key in candidates
+        if not filters.filters_sessions or key in upcoming
+    ]
+    if not filters.query:  # by next date; a search keeps its ranking
+        listed.sort(key=_by_next_date)
+    return listed
+
+
+def _by_next_date(item: ListedTraining) -> tuple[bool, int]:
+    return (item.next_start is None, item.next_start or 0)
+
+
+def trainings_for_listing(listed: list[ListedTraining]) -> list[TrainingPage]:
+    """The pages of one listing page, in its order, with `next_start` and `upcoming_count`."""
+    pages = (
+        TrainingPage.objects.filter(pk__in=[item.pk for item in listed])
+        .select_related("topic")
+        .defer_streamfields()
+        .in_bulk()
+    )
+    result = []
+    for item in listed:
+        page = pages[item.pk]
+        page.next_start = (
+            datetime.fromtimestamp(item.next_start, BERLIN) if item.next_start else None
+        )
+        page.upcoming_count = item.upcoming_count
+        result.append(page)
+    return result
+
+
+def _search(trainings: QuerySet, query: str) -> QuerySet:
+    if connection.vendor != "postgresql":  # the SQLite quick start: plain substring search
+        return trainings.filter(Q(title__icontains=query) | Q(summary__icontains=query)).order_by(
+            "title"
+        )
+    config = SEARCH_CONFIGS.get(get_language(), "german")
+    vector = (
+        SearchVector("title", weight="A", config=config)
+        + SearchVector("summary", "topic__name", "topic__name_en", weight="B", config=config)
+        + SearchVector(Cast("body", TextField()), weight="C", config=config)
+    )
+    search_query = SearchQuery(query, config=config, search_type="websearch")
+    return (
+        trainings.annotate(rank=SearchRank(vector, search_query))
+        .filter(rank__gt=0)
+        .order_by("-rank", "title")
+    )
+
+
+def training_translations(*, translation_keys, language_code: str) -> dict:
+    """Each training in the given language (else in any language), by translation key (str).
+    For lists (the feed, the home page, a trainer's feed): one query for all of them, where
+    Page.localized, which a single page uses, would ask once per page."""
+    pages = (
+        TrainingPage.objects.live()
+        .filter(translation_key__in=set(translation_keys))
+        .select_related("locale")
+        .only("title", "slug", "url_path", "translation_key", "locale__language_code")
+    )
+    by_key = {}
+    for page in pages:
+        key = str(page.translation_key)
+        if key not in by_key or page.locale.language_code == language_code:
+            by_key[key] = page
+    return by_key
+
+
+def next_public_sessions(*, limit: int) -> list[tuple[Session, TrainingPage]]:
+    """The next open public sessions, each with its training in the active language."""
+    sessions = list(
+        with_occurrences(
+            public_sessions().filter(status=SessionStatus.OPEN, starts_at__gte=timezone.now())
+        )
+        .select_related("training")
+        .order_by("starts_at", "pk")[:limit]
+    )
+    pages = training_translations(
+        translation_keys=[session.training.translation_key for session in sessions],
+        language_code=get_language(),
+    )
+    return [(session, pages[str(session.training.translation_key)]) for session in sessions]
