@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_client(client):
-    group = Group.objects.create(name="Programme staff")
+    group = Group.objects.get_or_create(name="Programme staff")[0]  # the migrations make it
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
         *Permission.objects.filter(content_type__app_label="bookings"),

@@ -57,7 +57,7 @@ def make_request(member, training, **fields):
 
 @pytest.fixture
 def staff(db):
-    group = Group.objects.create(name="Programme staff")
+    group = Group.objects.get_or_create(name="Programme staff")[0]  # the migrations make it
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
         *Permission.objects.filter(codename__in=["view_inhouserequest", "change_inhouserequest"]),

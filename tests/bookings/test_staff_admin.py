@@ -8,14 +8,13 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
-from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from bookings.dashboard import StaffDashboardPanel
-from bookings.factories import OrganisationFactory, participants
+from bookings.factories import OrganisationFactory, UserFactory, participants
 from bookings.models import (
     Booking,
     BookingStatus,
@@ -392,16 +391,19 @@ def test_users_without_booking_permissions_are_refused(editor_client, session):
     assert url("participants", session.pk) not in html
 
 
-def test_demo_programme_staff_may_do_all_of_this(client):
-    call_command("seed_demo")
-    session = Session.objects.filter(status=SessionStatus.OPEN, starts_at__gt=timezone.now())[0]
-    client.force_login(User.objects.get(username="staff"))
+def test_the_programme_staff_group_of_a_fresh_database_may_do_all_of_this(client, session):
+    """The groups and their permissions come with the migrations, not with the demo data."""
+    staff = UserFactory(username="koordination")
+    staff.groups.add(Group.objects.get(name="Programme staff"))
+    editor = UserFactory(username="redaktion")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(staff)
 
     assert client.get(url("participants", session.pk)).status_code == 200
     assert client.get(url("capacity", session.pk)).status_code == 200
     assert client.get(url("session_cancel", session.pk)).status_code == 200
     assert client.get(url("book")).status_code == 200
-    client.force_login(User.objects.get(username="editor"))
+    client.force_login(editor)
     assert client.get(url("participants", session.pk)).status_code in (302, 403)
 
 

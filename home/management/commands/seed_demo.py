@@ -10,13 +10,13 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from recurrence import WEEKLY, Recurrence, Rule
-from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 
 from catalogue import demo_content
 from catalogue.caching import catalogue_changed
@@ -451,46 +451,7 @@ class Command(BaseCommand):
     # --- accounts -------------------------------------------------------------------------
 
     def accounts(self):
-        staff_group, _ = Group.objects.get_or_create(name="Programme staff")
-        staff_group.permissions.add(
-            Permission.objects.get(codename="access_admin"),
-            *Permission.objects.filter(content_type__app_label="catalogue"),
-            # In-house requests: see them, answer them and schedule private sessions.
-            *Permission.objects.filter(
-                content_type__app_label="bookings",
-                codename__in=["view_inhouserequest", "change_inhouserequest"],
-            ),
-            # Bookings: participants and waiting lists, capacity, cancelling, booking on behalf
-            # of organisations (phone and email orders), organisations.
-            *Permission.objects.filter(
-                content_type__app_label="bookings",
-                codename__in=[
-                    "view_booking",
-                    "add_booking",
-                    "change_booking",
-                    "view_organisation",
-                    "add_organisation",
-                    "change_organisation",
-                ],
-            ),
-            # The programme statistics report (Reports → Programme statistics).
-            Permission.objects.get(content_type__app_label="bookings", codename="view_statistics"),
-        )
-        editors = Group.objects.get(name="Editors")
-        editors.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="catalogue",
-                content_type__model__in=["topic", "targetgroup", "venue", "language"],
-            )
-        )
-        # Editors curate the catalogue: they publish, not only submit for moderation.
-        GroupPagePermission.objects.get_or_create(
-            group=editors,
-            page=Page.get_first_root_node(),
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename="publish_page"
-            ),
-        )
+        """The demo accounts, in the groups the migrations made (trainers/migrations/0004)."""
         for username, (email, group_name) in DEMO_USERS.items():
             user, created = User.objects.get_or_create(
                 username=username, defaults={"email": email, "first_name": username.title()}

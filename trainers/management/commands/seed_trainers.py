@@ -5,7 +5,7 @@ the programme staff's permissions for trainers, certificates and attendance."""
 from datetime import date, time, timedelta
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +20,6 @@ from recurrence import (
     Recurrence,
     Rule,
 )
-from wagtail.models import GroupCollectionPermission
 
 from catalogue.models import Language, Session, Topic
 from catalogue.models.sessions import SessionStatus
@@ -34,8 +33,7 @@ from trainers.models import (
     Certification,
     Trainer,
 )
-from trainers.notifications import STAFF_GROUP
-from trainers.services import availability_rule_save, certificates_collection
+from trainers.services import availability_rule_save
 
 DEMO_PASSWORD = "iq-demo-2026"
 # username, email, name, states, online, languages, bio (de), bio (en), weekdays
@@ -105,33 +103,11 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        self.staff_permissions()
         languages = {language.code: language for language in Language.objects.all()}
         topics = list(Topic.objects.all())
         trainers = [self.trainer(row, languages, topics) for row in TRAINERS]
         created = self.assignments(trainers[0])
         self.stdout.write(f"Demo trainers ready: {len(trainers)}, {created} new assignments.")
-
-    def staff_permissions(self):
-        group = Group.objects.filter(name=STAFF_GROUP).first()
-        if group is None:
-            return
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="trainers"),
-            *Permission.objects.filter(
-                content_type__app_label="bookings",
-                codename__in=["view_attendance", "change_attendance"],
-            ),
-        )
-        collection = certificates_collection()
-        for codename in ("add_document", "change_document", "choose_document"):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=collection,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtaildocs", codename=codename
-                ),
-            )
 
     def trainer(self, row, languages, topics) -> Trainer:
         username, email, name, states, online, codes, bio, bio_en, weekdays = row
