@@ -1,7 +1,9 @@
 """Demo data for bookings (called by seed_demo; safe to run again): the demo booker and, for
 the sessions already held, bookings with attendance, so that the statistics show figures."""
 
+import json
 import random
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
@@ -16,30 +18,16 @@ from bookings.models import (
     Function,
     Membership,
     Organisation,
-    OrganisationType,
     Participant,
     Role,
 )
-from catalogue.models import Session, StateNetwork
+from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
 
-# (name, type, state, street, postcode, city) of the organisations that attended held sessions.
-DEMO_ORGANISATIONS = [
-    ("Stadt Köln, Amt für Integration", OrganisationType.MUNICIPAL_ADMINISTRATION, "NW",
-     "Willy-Brandt-Platz 2", "50679", "Köln"),
-    ("Agentur für Arbeit Nürnberg", OrganisationType.EMPLOYMENT_AGENCY, "BY",
-     "Richard-Wagner-Platz 5", "90443", "Nürnberg"),
-    ("Jobcenter Berlin Mitte", OrganisationType.JOB_CENTRE, "BE",
-     "Seydelstraße 2", "10117", "Berlin"),
-    ("Müller Gebäudetechnik GmbH", OrganisationType.SME, "HE",
-     "Industriestraße 12", "60388", "Frankfurt am Main"),
-    ("Pflegedienst Sonnenschein gGmbH", OrganisationType.NON_PROFIT, "HH",
-     "Wandsbeker Chaussee 40", "22089", "Hamburg"),
-    ("Handwerkskammer Dresden", OrganisationType.CHAMBER_OR_ASSOCIATION, "SN",
-     "Am Lagerplatz 8", "01099", "Dresden"),
-]  # fmt: skip
-FIRST_NAMES = ["Aylin", "Jonas", "Mira", "Omar", "Lena", "Deniz", "Sofia", "Lukas", "Amina", "Paul"]
-LAST_NAMES = ["Demir", "Schulz", "Haddad", "Weber", "Kaya", "Nowak", "Fischer", "Yilmaz", "Becker"]
+# The demo booker, the organisations that attended held sessions and the participants' names.
+DATA = json.loads(
+    (Path(__file__).resolve().parents[2] / "demo" / "bookings.json").read_text(encoding="utf-8")
+)
 
 DEMO_PASSWORD = "iq-demo-2026"
 
@@ -48,8 +36,10 @@ class Command(BaseCommand):
     help = "Create the demo booker: a verified member of a job centre."
 
     def handle(self, *args, **options):
+        booker = DATA["booker"]
         user, created = User.objects.get_or_create(
-            username="booker", defaults={"email": "booker@example.org", "first_name": "Anna"}
+            username=booker["username"],
+            defaults={"email": booker["email"], "first_name": booker["first_name"]},
         )
         if created:
             user.set_password(DEMO_PASSWORD)
@@ -57,16 +47,7 @@ class Command(BaseCommand):
         EmailAddress.objects.get_or_create(
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
-        organisation, _ = Organisation.objects.get_or_create(
-            name="Jobcenter Leipzig",
-            defaults={
-                "type": OrganisationType.JOB_CENTRE,
-                "state": StateNetwork.SN,
-                "street": "Georg-Schumann-Straße 150",
-                "postcode": "04159",
-                "city": "Leipzig",
-            },
-        )
+        organisation = self.organisation(booker["organisation"])
         Membership.objects.get_or_create(
             user=user, defaults={"organisation": organisation, "role": Role.ADMIN}
         )
@@ -74,19 +55,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo attendance ready: {attended} held sessions with participants.")
 
     def organisations(self) -> list[Organisation]:
-        return [
-            Organisation.objects.get_or_create(
-                name=name,
-                defaults={
-                    "type": type_,
-                    "state": state,
-                    "street": street,
-                    "postcode": postcode,
-                    "city": city,
-                },
-            )[0]
-            for name, type_, state, street, postcode, city in DEMO_ORGANISATIONS
-        ]
+        return [self.organisation(fields) for fields in DATA["organisations"]]
+
+    def organisation(self, fields: dict) -> Organisation:
+        name, defaults = fields["name"], {k: v for k, v in fields.items() if k != "name"}
+        return Organisation.objects.get_or_create(name=name, defaults=defaults)[0]
 
     def attendance(self, organisations: list[Organisation]) -> int:
         """Bookings, participants and attendance for held sessions that have none yet. Written
@@ -118,7 +91,7 @@ class Command(BaseCommand):
                 participants = Participant.objects.bulk_create(
                     Participant(
                         booking=booking,
-                        name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                        name=f"{rng.choice(DATA['first_names'])} {rng.choice(DATA['last_names'])}",
                         function=Function.MANAGER if rng.random() < 0.25 else Function.EMPLOYEE,
                     )
                     for _ in range(seats)

@@ -5,9 +5,11 @@ sessions over the past and next twelve months and the demo accounts. `--scale N`
 trainings with ten sessions each, written in bulk, for benchmarks.
 """
 
+import json
 import random
 from datetime import date, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, User
@@ -18,7 +20,6 @@ from django.utils import timezone
 from recurrence import WEEKLY, Recurrence, Rule
 from wagtail.models import Locale, Page, Site
 
-from catalogue import demo_content
 from catalogue.caching import catalogue_changed
 from catalogue.models import (
     CatalogueIndexPage,
@@ -37,23 +38,12 @@ from catalogue.services import session_save
 from home.models import HomePage, SiteSettings, StandardPage
 
 DEMO_PASSWORD = "iq-demo-2026"
-DEMO_USERS = {
-    "editor": ("editor@example.org", "Editors"),
-    "staff": ("staff@example.org", "Programme staff"),
-}
-LANGUAGE_NAMES = {"de": ("Deutsch", "German"), "en": ("Englisch", "English")}
+DEMO = Path(__file__).resolve().parents[2] / "demo"
+# The content (pages, taxonomy, trainings, accounts) is data; this command builds it into pages
+# and rows and adds generated sessions.
+SITE = json.loads((DEMO / "site.json").read_text(encoding="utf-8"))
+CATALOGUE = json.loads((DEMO / "catalogue.json").read_text(encoding="utf-8"))
 TIMES = [(time(9, 0), time(12, 0)), (time(9, 0), time(16, 30)), (time(13, 0), time(16, 30))]
-STANDARD_PAGES = [
-    ("impressum", "Impressum", "imprint", "Imprint", "imprint_page"),
-    ("datenschutz", "Datenschutzerklärung", "privacy", "Privacy policy", "privacy_page"),
-    (
-        "barrierefreiheit",
-        "Erklärung zur Barrierefreiheit",
-        "accessibility",
-        "Accessibility statement",
-        "accessibility_page",
-    ),
-]
 
 
 class Command(BaseCommand):
@@ -96,15 +86,15 @@ class Command(BaseCommand):
 
     def languages(self):
         return {
-            code: Language.objects.update_or_create(
-                code=code, defaults={"name": names[0], "name_en": names[1]}
+            item["code"]: Language.objects.update_or_create(
+                code=item["code"], defaults={"name": item["name"], "name_en": item["name_en"]}
             )[0]
-            for code, names in LANGUAGE_NAMES.items()
+            for item in SITE["languages"]
         }
 
     def taxonomy(self):
         topics = {}
-        for order, item in enumerate(demo_content.TOPICS):
+        for order, item in enumerate(CATALOGUE["topics"]):
             topics[item["slug"]] = Topic.objects.update_or_create(
                 slug=item["slug"],
                 defaults={
@@ -119,7 +109,7 @@ class Command(BaseCommand):
             item["slug"]: TargetGroup.objects.update_or_create(
                 slug=item["slug"], defaults={"name": item["name_de"], "name_en": item["name_en"]}
             )[0]
-            for item in demo_content.TARGET_GROUPS
+            for item in CATALOGUE["target_groups"]
         }
         venues = [
             Venue.objects.update_or_create(
@@ -132,7 +122,7 @@ class Command(BaseCommand):
                     "step_free": index % 3 != 2,
                 },
             )[0]
-            for index, item in enumerate(demo_content.VENUES)
+            for index, item in enumerate(CATALOGUE["venues"])
         ]
         return topics, target_groups, venues
 
@@ -143,19 +133,7 @@ class Command(BaseCommand):
         home = HomePage.objects.filter(locale=german).first()
         if home is None:
             root = Page.get_first_root_node()
-            home = root.add_child(
-                instance=HomePage(
-                    title="Schulungen für interkulturelle Kompetenz",
-                    slug="start",
-                    locale=german,
-                    intro=(
-                        "<p>Das Förderprogramm „Integration durch Qualifizierung (IQ)“ bietet "
-                        "Jobcentern, Arbeitsagenturen, Kommunalverwaltungen und Unternehmen "
-                        "Schulungen zu interkultureller Kompetenz, Antidiskriminierung, "
-                        "Diversity und „Deutsch am Arbeitsplatz“ – in allen 16 Bundesländern.</p>"
-                    ),
-                )
-            )
+            home = root.add_child(instance=HomePage(locale=german, **SITE["home"]["de"]))
             home.save_revision().publish()
             if site is None:
                 site = Site.objects.create(
@@ -163,60 +141,32 @@ class Command(BaseCommand):
                 )
             old_root = site.root_page
             site.root_page = home
-            site.site_name = "IQ Schulungen"
+            site.site_name = SITE["site_name"]
             site.save()
             if old_root.pk != home.pk and old_root.specific_class is Page:
                 old_root.delete()
-        home_en = self.translate(
-            home,
-            english,
-            title="Trainings in intercultural competence",
-            slug="start-en",
-            intro=(
-                "<p>The “Integration through Qualification (IQ)” programme offers job centres, "
-                "employment agencies, municipal administrations and companies trainings in "
-                "intercultural competence, anti-discrimination, diversity and “German at Work” – "
-                "in all 16 federal states.</p>"
-            ),
-        )
+        home_en = self.translate(home, english, **SITE["home"]["en"])
         return home, home_en
 
     def catalogue_index(self, home, english):
         index = CatalogueIndexPage.objects.child_of(home).first()
         if index is None:
-            index = home.add_child(
-                instance=CatalogueIndexPage(
-                    title="Schulungsangebot",
-                    slug="schulungen",
-                    intro=(
-                        "<p>Alle Schulungen des IQ Handlungsschwerpunkts "
-                        "„Interkulturelle Kompetenzentwicklung und Antidiskriminierung“.</p>"
-                    ),
-                )
-            )
+            index = home.add_child(instance=CatalogueIndexPage(**SITE["catalogue"]["de"]))
             index.save_revision().publish()
-        self.translate(
-            index,
-            english,
-            title="Training catalogue",
-            slug="trainings",
-            intro=(
-                "<p>All trainings of the IQ priority area “Intercultural competence development "
-                "and anti-discrimination”.</p>"
-            ),
-        )
+        self.translate(index, english, **SITE["catalogue"]["en"])
         return index
 
     def standard_pages(self, home, english):
         site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-        for slug_de, title_de, slug_en, title_en, setting in STANDARD_PAGES:
-            page = StandardPage.objects.child_of(home).filter(slug=slug_de).first()
+        for item in SITE["standard_pages"]:
+            german, english_fields = item["de"], item["en"]
+            page = StandardPage.objects.child_of(home).filter(slug=german["slug"]).first()
             if page is None:
                 page = home.add_child(
                     instance=StandardPage(
-                        title=title_de,
-                        slug=slug_de,
-                        body=[("text", self.standard_text(slug_de, "de"))],
+                        title=german["title"],
+                        slug=german["slug"],
+                        body=[("text", german["body"])],
                         show_in_menus=True,
                     )
                 )
@@ -224,71 +174,13 @@ class Command(BaseCommand):
             self.translate(
                 page,
                 english,
-                title=title_en,
-                slug=slug_en,
-                body=[("text", self.standard_text(slug_de, "en"))],
+                title=english_fields["title"],
+                slug=english_fields["slug"],
+                body=[("text", english_fields["body"])],
             )
-            setattr(site_settings, setting, page)
-        site_settings.contact_phone = site_settings.contact_phone or "+49 30 123456-0"
+            setattr(site_settings, item["setting"], page)
+        site_settings.contact_phone = site_settings.contact_phone or SITE["contact_phone"]
         site_settings.save()
-
-    def standard_text(self, slug, language):
-        texts = {
-            (
-                "impressum",
-                "de",
-            ): "<p>Demo-Installation der IQ Schulungsplattform. Angaben nach § 5 DDG "
-            "werden vom Betreiber eingetragen.</p>",
-            ("impressum", "en"): "<p>Demo installation of the IQ training platform. The operator "
-            "enters the legal notice here.</p>",
-            ("datenschutz", "de"): "<p>Wir verarbeiten personenbezogene Daten nur, soweit sie für "
-            "Buchung, Durchführung und Nachweis der Schulungen nötig sind. Namen von "
-            "Teilnehmenden werden nach Ablauf der Aufbewahrungsfrist anonymisiert.</p>",
-            ("datenschutz", "en"): "<p>We process personal data only as far as needed to book, run "
-            "and document the trainings. Participants' names are anonymised after the retention "
-            "period.</p>",
-            ("barrierefreiheit", "de"): "<p>Diese Erklärung gilt für die Website der "
-            "IQ-Schulungen. Wir möchten sie barrierefrei nach der Barrierefreie-"
-            "Informationstechnik-Verordnung (BITV 2.0), also nach WCAG 2.1 Stufe AA, gestalten.</p>"
-            "<h2>Stand der Vereinbarkeit</h2><p>Die öffentlichen Seiten, die Kontoseiten, die "
-            "Buchung und das Trainer*innen-Portal werden bei jeder Änderung automatisch mit axe-core "
-            "gegen WCAG 2.1 A und AA geprüft, auf Deutsch und Englisch; die Buchung ist allein mit "
-            "der Tastatur möglich. Die Website ist weitgehend vereinbar mit der BITV 2.0.</p>"
-            "<h2>Nicht barrierefreie Inhalte</h2><p>PDF-Teilnahmebescheinigungen sind noch nicht "
-            "vollständig als barrierefreie PDF (PDF/UA) ausgezeichnet. Die Redaktionsoberfläche "
-            "(Wagtail) ist nicht Teil dieser Erklärung.</p>"
-            "<h2>Erstellung dieser Erklärung</h2><p>Die Erklärung wurde am 22. November 2026 "
-            "erstellt und beruht auf einer Selbstbewertung mit automatischen und manuellen "
-            "Prüfungen.</p>"
-            "<h2>Feedback und Kontakt</h2><p>Wenn Sie auf Barrieren stoßen oder Inhalte in "
-            "anderer Form brauchen, schreiben Sie uns an "
-            '<a href="mailto:barrierefreiheit@example.org">barrierefreiheit@example.org</a>; '
-            "wir antworten innerhalb von zwei Wochen.</p>"
-            "<h2>Schlichtungsverfahren</h2><p>Wenn Sie nach Ihrer Rückmeldung keine "
-            "zufriedenstellende Antwort erhalten, können Sie sich an die Schlichtungsstelle nach "
-            "§ 16 BGG beim Beauftragten der Bundesregierung für die Belange von Menschen mit "
-            "Behinderungen wenden.</p>",
-            ("barrierefreiheit", "en"): "<p>This statement applies to the IQ trainings website. "
-            "We aim to make it accessible according to the German Barrier-Free Information "
-            "Technology Ordinance (BITV 2.0), i.e. WCAG 2.1 level AA.</p>"
-            "<h2>Compliance status</h2><p>The public pages, the account pages, booking and the "
-            "trainer portal are checked automatically with axe-core against WCAG 2.1 A and AA on "
-            "every change, in German and English; booking works with the keyboard alone. The "
-            "website is largely compliant with BITV 2.0.</p>"
-            "<h2>Content that is not accessible</h2><p>PDF certificates of attendance are not "
-            "yet fully tagged as accessible PDF (PDF/UA). The editing interface (Wagtail) is not "
-            "covered by this statement.</p>"
-            "<h2>Preparation of this statement</h2><p>This statement was prepared on 22 November "
-            "2026, based on a self-assessment with automatic and manual checks.</p>"
-            "<h2>Feedback and contact</h2><p>If you come across a barrier or need content in "
-            "another form, write to "
-            '<a href="mailto:barrierefreiheit@example.org">barrierefreiheit@example.org</a>; '
-            "we answer within two weeks.</p>"
-            "<h2>Enforcement procedure</h2><p>If you do not receive a satisfactory answer, you can "
-            "turn to the conciliation body under § 16 BGG at the Federal Government Commissioner "
-            "for Matters relating to Persons with Disabilities.</p>",
-        }
-        return texts[(slug, language)]
 
     def translate(self, page, locale, **fields):
         """The page's translation into `locale`, created and published on the first run."""
@@ -304,7 +196,7 @@ class Command(BaseCommand):
 
     def trainings(self, index, english, topics, target_groups, languages):
         trainings = []
-        for item in demo_content.TRAININGS:
+        for item in CATALOGUE["trainings"]:
             page = TrainingPage.objects.child_of(index).filter(slug=item["slug_de"]).first()
             if page is None:
                 page = TrainingPage(
@@ -452,7 +344,8 @@ class Command(BaseCommand):
 
     def accounts(self):
         """The demo accounts, in the groups the migrations made (trainers/migrations/0004)."""
-        for username, (email, group_name) in DEMO_USERS.items():
+        for account in SITE["accounts"]:
+            username, email, group_name = account["username"], account["email"], account["group"]
             user, created = User.objects.get_or_create(
                 username=username, defaults={"email": email, "first_name": username.title()}
             )

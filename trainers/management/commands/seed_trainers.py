@@ -1,8 +1,10 @@
-"""Demo trainers (called by seed_demo by name; safe to run again): the demo trainer account
-trainer@example.org with certifications, availability and assignments, four more trainers, and
-the programme staff's permissions for trainers, certificates and attendance."""
+"""Demo trainers (called by seed_demo by name; safe to run again), from trainers/demo/: the demo
+trainer account trainer@example.org with certifications, availability and assignments, and four
+more trainers."""
 
+import json
 from datetime import date, time, timedelta
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
@@ -36,66 +38,11 @@ from trainers.models import (
 from trainers.services import availability_rule_save
 
 DEMO_PASSWORD = "iq-demo-2026"
-# username, email, name, states, online, languages, bio (de), bio (en), weekdays
-TRAINERS = [
-    (
-        "trainer",
-        "trainer@example.org",
-        "Dr. Leyla Demir",
-        ["SN", "BE", "BB", "ST", "TH"],
-        True,
-        ["de", "en"],
-        "Trainerin für interkulturelle Kompetenz und Antidiskriminierung, seit 2012 im "
-        "IQ Netzwerk.",
-        "Trainer in intercultural competence and anti-discrimination, in the IQ network since "
-        "2012.",
-        [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY],
-    ),
-    (
-        "trainer-jonas",
-        "jonas.weber@example.org",
-        "Jonas Weber",
-        ["BY", "BW"],
-        False,
-        ["de"],
-        "Diversity-Trainer mit Schwerpunkt kleine und mittlere Unternehmen.",
-        "Diversity trainer focused on small and medium-sized enterprises.",
-        [MONDAY, TUESDAY, WEDNESDAY],
-    ),
-    (
-        "trainer-amira",
-        "amira.haddad@example.org",
-        "Amira Haddad",
-        ["NW", "NI", "HB"],
-        True,
-        ["de", "en"],
-        "Beraterin und Trainerin für sprachsensible Beratung in Jobcentern.",
-        "Consultant and trainer for language-sensitive counselling in job centres.",
-        [TUESDAY, WEDNESDAY, THURSDAY, FRIDAY],
-    ),
-    (
-        "trainer-piotr",
-        "piotr.nowak@example.org",
-        "Piotr Nowak",
-        ["HH", "SH", "MV"],
-        False,
-        ["de"],
-        "Trainer für „Deutsch am Arbeitsplatz“ und interkulturelle Teamarbeit.",
-        "Trainer for “German at Work” and intercultural teamwork.",
-        [MONDAY, WEDNESDAY, FRIDAY],
-    ),
-    (
-        "trainer-sofia",
-        "sofia.rossi@example.org",
-        "Sofia Rossi",
-        ["HE", "RP", "SL", "BE"],
-        True,
-        ["de", "en"],
-        "Trainerin für Antidiskriminierung nach dem AGG in Verwaltungen.",
-        "Trainer for anti-discrimination under the AGG in public administrations.",
-        [MONDAY, TUESDAY, THURSDAY],
-    ),
-]
+# The demo trainers (name, states, languages, bios, working days) are data.
+DATA = json.loads(
+    (Path(__file__).resolve().parents[2] / "demo" / "trainers.json").read_text(encoding="utf-8")
+)
+WEEKDAYS = {"MO": MONDAY, "TU": TUESDAY, "WE": WEDNESDAY, "TH": THURSDAY, "FR": FRIDAY}
 
 
 class Command(BaseCommand):
@@ -105,12 +52,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         languages = {language.code: language for language in Language.objects.all()}
         topics = list(Topic.objects.all())
-        trainers = [self.trainer(row, languages, topics) for row in TRAINERS]
+        trainers = [self.trainer(row, languages, topics) for row in DATA["trainers"]]
         created = self.assignments(trainers[0])
         self.stdout.write(f"Demo trainers ready: {len(trainers)}, {created} new assignments.")
 
     def trainer(self, row, languages, topics) -> Trainer:
-        username, email, name, states, online, codes, bio, bio_en, weekdays = row
+        username, email = row["username"], row["email"]
         user, created = User.objects.get_or_create(username=username, defaults={"email": email})
         if created:
             if username == "trainer":
@@ -124,17 +71,17 @@ class Command(BaseCommand):
         trainer, created = Trainer.objects.get_or_create(
             user=user,
             defaults={
-                "name": name,
-                "states": states,
-                "online": online,
-                "bio": bio,
-                "bio_en": bio_en,
+                "name": row["name"],
+                "states": row["states"],
+                "online": row["online"],
+                "bio": row["bio"],
+                "bio_en": row["bio_en"],
                 "show_on_training_pages": True,
             },
         )
         if not created:
             return trainer
-        trainer.languages.set([languages[code] for code in codes if code in languages])
+        trainer.languages.set([languages[code] for code in row["languages"] if code in languages])
         today = timezone.localdate()
         for number, topic in enumerate(topics):
             # The demo trainer's first certification expires soon: the reminder has work to do.
@@ -154,7 +101,9 @@ class Command(BaseCommand):
                 first_date=monday,
                 start_time=time(8, 0),
                 end_time=time(17, 0),
-                recurrences=Recurrence(rrules=[Rule(WEEKLY, byday=weekdays)]),
+                recurrences=Recurrence(
+                    rrules=[Rule(WEEKLY, byday=[WEEKDAYS[day] for day in row["working_days"]])]
+                ),
                 note="Kernarbeitszeit",
             ),
             by=None,
