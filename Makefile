@@ -48,7 +48,9 @@ test: install /usr/bin/chromium
 SERVE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/iq_trainings_serve
 SERVE_ENV := DJANGO_SETTINGS_MODULE=settings.production DATABASE_URL=$${DATABASE_URL:-$(SERVE_DATABASE_URL)} \
 	SECRET_KEY=$${SECRET_KEY:-local-serve-only-not-secret} SECURE_SSL_REDIRECT=false SECURE_COOKIES=false \
-	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost}
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:8000} \
+	DEFAULT_FROM_EMAIL="$${DEFAULT_FROM_EMAIL:-IQ Schulungen <schulungen@example.org>}"
 
 serve: install
 	createdb -h 127.0.0.1 -U postgres iq_trainings_serve 2>/dev/null || true

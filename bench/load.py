@@ -302,6 +302,8 @@ def server_environment(static_root: Path) -> dict[str, str]:
         SECURE_COOKIES="false",
         ALLOWED_HOSTS="127.0.0.1",
         STATIC_ROOT=str(static_root),
+        WAGTAILADMIN_BASE_URL=settings.WAGTAILADMIN_BASE_URL,
+        DEFAULT_FROM_EMAIL=settings.DEFAULT_FROM_EMAIL,
     )
     return environment
 

@@ -206,13 +206,15 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Static files come straight from the finders; settings.production collects them instead.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Media (images, documents) on S3-compatible storage when a bucket is configured; needs the
 # optional extra: pip install '.[s3]'. Private documents still go through Wagtail's serve view.
@@ -240,7 +242,6 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "IQ Schulungen <schulungen@example.org>")
 
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
-STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
 # Where the Stripe API lives; tests point it at their fake Stripe server.
 STRIPE_API_BASE = env("STRIPE_API_BASE", "https://api.stripe.com")

@@ -9,9 +9,3 @@ os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.Immediat
 from .base import *  # noqa: E402,F403
 
 ALLOWED_HOSTS = ["*"]
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
-# Static files come straight from the finders here; only production collects them.
-STATIC_ROOT = None
-WHITENOISE_USE_FINDERS = True

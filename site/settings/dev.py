@@ -8,10 +8,3 @@ os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailB
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 
 from .base import *  # noqa: E402,F403
-
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
-# Static files come straight from the finders here; only production collects them.
-STATIC_ROOT = None
-WHITENOISE_USE_FINDERS = True

@@ -11,11 +11,5 @@ from .base import *  # noqa: E402,F403
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
 MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
-# Static files come straight from the finders here; only production collects them.
-STATIC_ROOT = None
-WHITENOISE_USE_FINDERS = True

@@ -11,7 +11,9 @@ from django.contrib.auth.hashers import make_password
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_deploy_check_with_production_settings_reports_nothing():
+def production(command=("check", "--deploy", "--fail-level", "DEBUG"), **overrides):
+    """A manage.py command (default: the deploy check) in a production-like environment, as a
+    separate process."""
     # (The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is not part of a production environment.)
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
@@ -19,16 +21,50 @@ def test_deploy_check_with_production_settings_reports_nothing():
         "SECRET_KEY": "p" * 20 + "-production-like-secret-key-with-enough-entropy-9f8e7d6c5b4a",
         "ALLOWED_HOSTS": "schulungen.example.org",
         "DEBUG": "false",
+        "DATABASE_URL": "postgres://iq@db.example.org:5432/iq",
+        "WAGTAILADMIN_BASE_URL": "https://schulungen.example.org",
+        "DEFAULT_FROM_EMAIL": "IQ Schulungen <schulungen@example.org>",
+        **overrides,
     }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
+    env = {key: value for key, value in env.items() if value is not None}
+    return subprocess.run(
+        [sys.executable, "manage.py", *command],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
     )
+
+
+def test_deploy_check_with_production_settings_reports_nothing():
+    result = production()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "missing, message",
+    [
+        ({"DATABASE_URL": None}, "Set DATABASE_URL to a PostgreSQL database"),
+        ({"DATABASE_URL": "sqlite:///db.sqlite3"}, "Set DATABASE_URL to a PostgreSQL database"),
+        ({"WAGTAILADMIN_BASE_URL": None}, "Set the WAGTAILADMIN_BASE_URL environment variable"),
+        ({"DEFAULT_FROM_EMAIL": None}, "Set the DEFAULT_FROM_EMAIL environment variable"),
+        ({"SECRET_KEY": None}, "Set the SECRET_KEY environment variable"),
+    ],
+)
+def test_production_refuses_to_start_without_what_it_needs(missing, message):
+    result = production(**missing)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_hsts_preload_is_opt_in():
+    """Preloading cannot be taken back quickly: it is on only when asked for."""
+    show = ["shell", "-c", "from django.conf import settings; print(settings.SECURE_HSTS_PRELOAD)"]
+
+    assert production(command=show).stdout.split()[-1] == "False"
+    assert production(command=show, SECURE_HSTS_PRELOAD="true").stdout.split()[-1] == "True"
+    assert production(SECURE_HSTS_PRELOAD="true").returncode == 0
 
 
 def test_public_pages_send_a_content_security_policy(client, site_tree):
