@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/iq_trainings
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 
-.PHONY: install run test lint bench messages serve screenshots
+.PHONY: install run test test-fast checks bench messages serve screenshots
 
 install: $(STAMP) $(MO_FILES)
 
@@ -32,7 +32,14 @@ run: install
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 
-test: install /usr/bin/chromium
+test: install /usr/bin/chromium checks
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest
+
+# For local work: the same checks and every test but the browser tests (tests/e2e).
+test-fast: install checks
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest --ignore=tests/e2e
+
+checks: install
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} DJANGO_SETTINGS_MODULE=settings.test \
 		$(PY) manage.py check --fail-level WARNING
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} DJANGO_SETTINGS_MODULE=settings.test \
@@ -42,7 +49,6 @@ test: install /usr/bin/chromium
 	@# Every German UI string is translated (none empty, none fuzzy).
 	test -z "$$(msgattrib --untranslated locale/de/LC_MESSAGES/django.po)"
 	test -z "$$(msgattrib --only-fuzzy locale/de/LC_MESSAGES/django.po)"
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest
 
 # Production-like locally: gunicorn (2 workers) and a task worker on PostgreSQL, over plain HTTP.
 SERVE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/iq_trainings_serve

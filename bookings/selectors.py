@@ -238,7 +238,7 @@ def staff_dashboard(*, sessions: int = 10, newest: int = 5) -> StaffDashboard:
         .select_related("training", "venue")
         .order_by("starts_at", "pk")[:sessions]
     )
-    open_requests = InhouseRequest.objects.filter(status=InhouseRequestStatus.OPEN)
+    open_requests = open_inhouse_requests()
     held = Q(status=BookingStatus.HELD)
     invoice_pending = Q(
         status=BookingStatus.CONFIRMED,
@@ -251,11 +251,7 @@ def staff_dashboard(*, sessions: int = 10, newest: int = 5) -> StaffDashboard:
     return StaffDashboard(
         sessions_with_free_places=upcoming,
         open_requests_count=open_requests.count(),
-        newest_open_requests=list(
-            open_requests.select_related("organisation", "training", "topic").order_by(
-                "-created_at", "-pk"
-            )[:newest]
-        ),
+        newest_open_requests=list(open_requests.reverse()[:newest]),
         held_count=counts["held"],
         invoices_pending_count=counts["invoices"],
         newest_pending_payments=list(

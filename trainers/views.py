@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -75,11 +74,10 @@ def assignment_detail(request, assignment_id):
     context = {
         "assignment": assignment,
         "session": session,
-        "title": title_for(assignment, training_titles([assignment])),
+        "title": session.training.localized.title,
         "occurrences": session.active_occurrences,
         "co_trainers": selectors.co_trainers(assignment),
         "accepted": accepted,
-        "now": timezone.now(),
     }
     if accepted:
         context["participants"] = selectors.participants_for_session(session)
@@ -154,7 +152,7 @@ def attendance(request, assignment_id, occurrence_id):
             "assignment": assignment,
             "session": session,
             "occurrence": occurrence,
-            "title": title_for(assignment, training_titles([assignment])),
+            "title": session.training.localized.title,
             "form": form,
         },
         status=status,

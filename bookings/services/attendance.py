@@ -3,7 +3,6 @@ session lock; every change is logged with who and when."""
 
 from collections.abc import Mapping
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -55,9 +54,9 @@ def session_mark_held(*, session: Session, by, as_staff: bool = False) -> Sessio
             raise BookingError(_("This session has already been marked as held."))
         if locked.status == SessionStatus.CANCELLED:
             raise BookingError(_("A cancelled session cannot be marked as held."))
-        occurrences = list(locked.occurrences.filter(is_cancelled=False))
-        if not occurrences or max(o.end for o in occurrences) > timezone.now():
+        if not locked.has_ended:
             raise BookingError(_("A session can be marked as held once its last date has ended."))
+        occurrences = locked.active_occurrences
         if not as_staff:
             attending = _attending(locked)
             recorded = Attendance.objects.filter(
@@ -96,7 +95,7 @@ def _attendance_occurrence(session: Session, occurrence_id: int, as_staff: bool)
         raise BookingError(
             _("The session has been marked as held; only programme staff can change attendance.")
         )
-    if occurrence.start > timezone.now():
+    if not occurrence.has_begun:
         raise BookingError(_("Attendance can be recorded once the date has begun."))
     return occurrence
 

@@ -107,6 +107,17 @@ class Session(models.Model):
         return self.starts_at is not None and self.starts_at > timezone.now()
 
     @property
+    def has_ended(self) -> bool:
+        """The last date that takes place is over (uses prefetched occurrences)."""
+        dates = self.active_occurrences
+        return bool(dates) and max(occurrence.end for occurrence in dates) <= timezone.now()
+
+    @property
+    def can_be_marked_held(self) -> bool:
+        """Open to being closed as held: over, and neither held nor cancelled already."""
+        return self.status not in (SessionStatus.HELD, SessionStatus.CANCELLED) and self.has_ended
+
+    @property
     def booking_open(self) -> bool:
         return self.status == SessionStatus.OPEN and self.before_booking_deadline
 
@@ -161,3 +172,16 @@ class Occurrence(models.Model):
     @property
     def local_date(self):
         return timezone.localtime(self.start).date()
+
+    @property
+    def has_begun(self) -> bool:
+        return self.start <= timezone.now()
+
+    @property
+    def attendance_can_be_recorded(self) -> bool:
+        """The date takes place and has begun, in a session that is not cancelled."""
+        return (
+            not self.is_cancelled
+            and self.has_begun
+            and self.session.status != SessionStatus.CANCELLED
+        )
