@@ -5,7 +5,7 @@ from functools import wraps
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -27,7 +27,7 @@ from bookings.services.errors import BookingBusy, BookingError
 from bookings.services.members import organisation_create
 from bookings.services.payments import checkout_start
 from bookings.services.pricing import card_payments_enabled, price_per_seat
-from catalogue.ics import build_calendar, session_events
+from catalogue.ics import build_calendar, calendar_response, session_events
 
 
 def member_required(view):
@@ -212,11 +212,9 @@ def booking_calendar(request, reference):
             training.url + training.reverse_subpage("session", args=[booking.session.pk])
         )
     body = build_calendar(
-        session_events(session=booking.session, title=training.title, url=url), name=training.title
+        session_events(booking.session, title=training.title, url=url), name=training.title
     )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{booking.reference}.ics"'
-    return response
+    return calendar_response(body, filename=f"{booking.reference}.ics", inline=False)
 
 
 def _training_in_language(session):

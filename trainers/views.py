@@ -5,7 +5,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from bookings.services.attendance import (
     session_mark_held,
 )
 from bookings.services.errors import BookingBusy, BookingError
+from catalogue.ics import calendar_response
 from trainers import selectors, services
 from trainers.forms import AttendanceForm, AvailabilityRuleForm
 from trainers.ics import title_for, trainer_feed, training_titles
@@ -264,7 +265,7 @@ def calendar_feed(request, token):
     if trainer is None:
         raise Http404
     body = trainer_feed(trainer, selectors.accepted_assignments_for_feed(trainer))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response = calendar_response(body, filename="iq-assignments.ics", inline=True)
     response["Cache-Control"] = "private, max-age=300"
     response["X-Robots-Tag"] = "noindex"
     return response
