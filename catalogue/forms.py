@@ -9,6 +9,7 @@ from catalogue.models.sessions import Session
 from catalogue.models.taxonomy import StateNetwork
 from catalogue.models.training import TrainingFormat
 from catalogue.selectors.sessions import CatalogueFilters, filter_choices, topics
+from catalogue.selectors.staff import staff_scope
 from catalogue.services import CatalogueError, session_slots
 
 
@@ -116,7 +117,15 @@ class FeedFilterForm(forms.Form):
 
 
 class SessionAdminForm(WagtailAdminModelForm):
-    """Checks the schedule as the service will expand it, so errors show on the form."""
+    """Checks the schedule as the service will expand it, so errors show on the form; offers the
+    state networks the user works for."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = staff_scope(self.for_user) if self.for_user else None
+        if scope and not scope.national and "state" in self.fields:
+            field = self.fields["state"]
+            field.choices = [(code, label) for code, label in field.choices if code in scope.states]
 
     def clean(self):
         cleaned = super().clean()

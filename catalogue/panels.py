@@ -3,6 +3,7 @@
 from wagtail.admin.panels import Panel
 
 from catalogue.selectors.sessions import sessions_for_training_admin
+from catalogue.selectors.staff import sessions_for_staff
 
 
 class SessionsPanel(Panel):
@@ -25,5 +26,13 @@ class SessionsPanel(Panel):
                 else []
             )
             context["can_add"] = user.has_perm("catalogue.add_session")
-            context["can_edit"] = user.has_perm("catalogue.change_session")
+            context["editable"] = (
+                set(
+                    sessions_for_staff(user)
+                    .filter(pk__in=[session.pk for session in context["sessions"]])
+                    .values_list("pk", flat=True)
+                )
+                if user.has_perm("catalogue.change_session")
+                else set()
+            )
             return context

@@ -1,11 +1,22 @@
-"""Writes with rules for the catalogue: saving a session and expanding its schedule."""
+"""Writes with rules for the catalogue: saving a session and expanding its schedule; who works
+for which state network."""
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from catalogue.caching import catalogue_changed
 from catalogue.models.sessions import Occurrence, Session, SessionStatus
+from catalogue.models.staff import StateStaff
+from catalogue.roles import (
+    FEDERAL_GROUP,
+    FEDERAL_PERMISSIONS,
+    STAFF_GROUP,
+    STAFF_PERMISSIONS,
+    ensure_group,
+)
 from catalogue.schedule import MAX_DATES, ScheduleTooLong, Slot, schedule_slots
+from catalogue.selectors.staff import staff_scope
 
 # Fields whose change alters what a calendar shows; changing one raises the SEQUENCE.
 CALENDAR_FIELDS = (
@@ -44,11 +55,18 @@ def session_slots(*, session: Session) -> list[Slot]:
 
 
 @transaction.atomic
-def session_save(*, session: Session) -> Session:
-    """Save a session (new or changed) and bring its occurrences in line with its schedule."""
+def session_save(*, session: Session, by=None) -> Session:
+    """Save a session (new or changed) and bring its occurrences in line with its schedule.
+    Staff (`by`) work on the sessions of their state networks only; None: the system (the
+    booking services, imports)."""
     session_slots(session=session)
+    scope = staff_scope(by) if by is not None else None
+    if scope and not scope.allows(session.state):
+        raise CatalogueError(_("This session belongs to another state network."))
     if session.pk:
         previous = Session.objects.select_for_update().get(pk=session.pk)
+        if scope and not scope.allows(previous.state):
+            raise CatalogueError(_("This session belongs to another state network."))
         if session.capacity < previous.seats_taken:
             raise CatalogueError(
                 _("%(taken)s seats are already taken; the capacity cannot be lower.")
@@ -106,3 +124,36 @@ def session_schedule_expand(*, session: Session) -> None:
     Session.objects.filter(pk=session.pk).update(
         starts_at=session.starts_at, ends_at=session.ends_at
     )
+
+
+# --- who works for which state network -------------------------------------------------------
+
+
+@transaction.atomic
+def staff_grant(*, user, states=(), federal: bool = False) -> None:
+    """Make `user` staff of the state networks `states`, or of the federal office; the groups
+    are made where missing. Granting again changes nothing."""
+    staff = ensure_group(Group, Permission, STAFF_GROUP, STAFF_PERMISSIONS)
+    user.groups.add(staff)
+    if federal:
+        user.groups.add(ensure_group(Group, Permission, FEDERAL_GROUP, FEDERAL_PERMISSIONS))
+    for state in states:
+        StateStaff.objects.get_or_create(user=user, state=state)
+
+
+@transaction.atomic
+def staff_revoke(*, user, states=(), federal: bool = False) -> None:
+    """Take `user` off the state networks `states` or the federal office (neither: off all of
+    them); a user who works for none any more leaves the staff's group."""
+    everything = not states and not federal
+    if states or everything:
+        StateStaff.objects.filter(
+            user=user, **({} if everything else {"state__in": states})
+        ).delete()
+    if federal or everything:
+        user.groups.remove(*Group.objects.filter(name=FEDERAL_GROUP))
+    if (
+        not StateStaff.objects.filter(user=user).exists()
+        and not user.groups.filter(name=FEDERAL_GROUP).exists()
+    ):
+        user.groups.remove(*Group.objects.filter(name=STAFF_GROUP))

@@ -14,9 +14,11 @@ from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from catalogue.forms import SessionAdminForm
-from catalogue.models import Language, Session, TargetGroup, Topic, TrainingPage, Venue
+from catalogue.models import Language, Session, StateStaff, TargetGroup, Topic, TrainingPage, Venue
 from catalogue.models.sessions import SessionStatus
-from catalogue.services import session_save
+from catalogue.scoped_admin import ScopedModelViewSet
+from catalogue.selectors.staff import sessions_for_staff
+from catalogue.services import session_save, staff_grant, staff_revoke
 
 
 class SessionFilterSet(WagtailFilterSet):
@@ -61,7 +63,7 @@ class SessionCreateView(generic.CreateView):
         return initial
 
     def save_instance(self):
-        instance = session_save(session=self.form.save(commit=False))
+        instance = session_save(session=self.form.save(commit=False), by=self.request.user)
         log(instance=instance, action="wagtail.create", content_changed=True)
         return instance
 
@@ -96,13 +98,15 @@ class SessionEditView(generic.EditView):
         return form
 
     def save_instance(self):
-        instance = session_save(session=self.form.save(commit=False))
+        instance = session_save(session=self.form.save(commit=False), by=self.request.user)
         self.has_content_changes = self.form.has_changed()
         log(instance=instance, action="wagtail.edit", content_changed=self.has_content_changes)
         return instance
 
 
-class SessionViewSet(ModelViewSet):
+class SessionViewSet(ScopedModelViewSet):
+    """Sessions of the state networks the user works for (all for the federal office)."""
+
     model = Session
     icon = "date"
     menu_label = _("Sessions")
@@ -169,6 +173,9 @@ class SessionViewSet(ModelViewSet):
     def get_edit_handler(self):
         return ObjectList(self.panels, base_form_class=SessionAdminForm).bind_to_model(self.model)
 
+    def scope(self, user):
+        return sessions_for_staff(user)
+
 
 class TopicViewSet(SnippetViewSet):
     model = Topic
@@ -202,3 +209,37 @@ class CatalogueSnippets(SnippetViewSetGroup):
     menu_icon = "folder-open-inverse"
     menu_order = 220
     items = (TopicViewSet, TargetGroupViewSet, LanguageViewSet, VenueViewSet)
+
+
+class StateStaffCreateView(generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        staff_grant(user=data["user"], states=[data["state"]])
+        instance = StateStaff.objects.get(user=data["user"], state=data["state"])
+        log(instance=instance, action="wagtail.create")
+        return instance
+
+
+class StateStaffDeleteView(generic.DeleteView):
+    def delete_action(self):
+        log(instance=self.object, action="wagtail.delete")
+        staff_revoke(user=self.object.user, states=[self.object.state])
+
+
+class StateStaffViewSet(ModelViewSet):
+    """Who works for which state network; for the federal office (its group has the model's
+    permissions). Adding a row also puts the user into the staff's group."""
+
+    model = StateStaff
+    icon = "group"
+    menu_label = _("State network staff")
+    add_to_settings_menu = True
+    add_view_class = StateStaffCreateView
+    delete_view_class = StateStaffDeleteView
+    form_fields = ["user", "state"]
+    list_display = ["person", "state", "created_at"]
+    queryset = StateStaff.objects.select_related("user")
+    list_filter = ["state"]
+    search_fields = ["user__username", "user__email", "user__last_name"]
+    search_backend_name = None
+    copy_view_enabled = False

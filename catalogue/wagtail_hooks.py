@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from catalogue.viewsets import CatalogueSnippets, SessionViewSet
+from catalogue.viewsets import CatalogueSnippets, SessionViewSet, StateStaffViewSet
 
 register_snippet(CatalogueSnippets)
 
@@ -11,6 +11,11 @@ register_snippet(CatalogueSnippets)
 @hooks.register("register_admin_viewset")
 def register_session_viewset():
     return SessionViewSet("catalogue_session")
+
+
+@hooks.register("register_admin_viewset")
+def register_state_staff_viewset():
+    return StateStaffViewSet("catalogue_statestaff")
 
 
 @hooks.register("insert_global_admin_js")

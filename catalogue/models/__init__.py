@@ -1,5 +1,6 @@
 from .index import CatalogueIndexPage
 from .sessions import Occurrence, Session
+from .staff import StateStaff
 from .taxonomy import Language, StateNetwork, TargetGroup, Topic, Venue
 from .training import Delivery, TrainingFormat, TrainingPage
 
@@ -10,6 +11,7 @@ __all__ = [
     "Occurrence",
     "Session",
     "StateNetwork",
+    "StateStaff",
     "TargetGroup",
     "Topic",
     "TrainingFormat",

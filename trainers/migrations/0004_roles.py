@@ -15,20 +15,9 @@ Running it again changes nothing; permissions added by hand stay.
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from catalogue.roles import STAFF_GROUP, STAFF_PERMISSIONS, ensure_group
+
 EDITOR_SNIPPETS = ["topic", "targetgroup", "language", "venue"]
-STAFF_BOOKINGS = [
-    "view_booking",
-    "add_booking",
-    "change_booking",
-    "view_organisation",
-    "add_organisation",
-    "change_organisation",
-    "view_inhouserequest",
-    "change_inhouserequest",
-    "view_attendance",
-    "change_attendance",
-    "view_statistics",
-]
 DOCUMENT_RIGHTS = ["add_document", "change_document", "choose_document"]
 
 
@@ -62,13 +51,7 @@ def forwards(apps, schema_editor):
                 permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
             )
 
-    staff, _ = Group.objects.get_or_create(name="Programme staff")
-    staff.permissions.add(
-        access_admin,
-        *Permission.objects.filter(content_type__app_label="catalogue"),
-        *Permission.objects.filter(content_type__app_label="trainers"),
-        *Permission.objects.filter(content_type__app_label="bookings", codename__in=STAFF_BOOKINGS),
-    )
+    staff = ensure_group(Group, Permission, STAFF_GROUP, STAFF_PERMISSIONS)
     certificates = Collection.objects.filter(depth=2, name="Trainer certificates").first()
     if certificates is not None:
         for codename in DOCUMENT_RIGHTS:

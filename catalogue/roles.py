@@ -1,0 +1,68 @@
+"""The staff's roles as data: the Wagtail groups and the permissions each holds. The migrations
+make them (trainers/migrations) and `manage.py grant_staff` makes them again where missing.
+
+- Programme staff: what every member of the staff (a state network's or the federal office's)
+  may do; which sessions, bookings, trainers and figures they do it on is their state networks
+  (catalogue.selectors.staff).
+- Federal office: the whole programme, and who works for which state network.
+"""
+
+STAFF_GROUP = "Programme staff"
+FEDERAL_GROUP = "Federal office"
+
+# app label -> the codenames, or {"models": [...]}: every permission of those models, or None:
+# every permission of the app.
+STAFF_PERMISSIONS = {
+    "wagtailadmin": ["access_admin"],
+    # Not StateStaff: who works for which state network is the federal office's to say.
+    "catalogue": {
+        "models": [
+            "session",
+            "occurrence",
+            "topic",
+            "targetgroup",
+            "language",
+            "venue",
+            "trainingpage",
+            "catalogueindexpage",
+        ]
+    },
+    "trainers": None,
+    "bookings": [
+        "view_booking",
+        "add_booking",
+        "change_booking",
+        "view_organisation",
+        "add_organisation",
+        "change_organisation",
+        "view_inhouserequest",
+        "change_inhouserequest",
+        "view_attendance",
+        "change_attendance",
+        "view_statistics",
+    ],
+}
+FEDERAL_PERMISSIONS = {
+    "wagtailadmin": ["access_admin"],
+    "catalogue": ["view_statestaff", "add_statestaff", "change_statestaff", "delete_statestaff"],
+}
+
+
+def permissions(Permission, spec: dict):
+    """The Permission rows `spec` names (Permission: the model, historical in migrations)."""
+    rows = []
+    for app_label, wanted in spec.items():
+        found = Permission.objects.filter(content_type__app_label=app_label)
+        if isinstance(wanted, dict):
+            found = found.filter(content_type__model__in=wanted["models"])
+        elif wanted is not None:
+            found = found.filter(codename__in=wanted)
+        rows += list(found)
+    return rows
+
+
+def ensure_group(Group, Permission, name: str, spec: dict):
+    """The group `name` with (at least) the permissions of `spec`."""
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.add(*permissions(Permission, spec))
+    return group
