@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from bookings.choosers import organisation_chooser_viewset
 from bookings.forms import MAX_SEATS_PER_BOOKING, ParticipantForm
 from bookings.models import Function, Organisation
-from bookings.selectors import sessions_bookable_by_staff
+from bookings.selectors import organisations_for_staff, sessions_bookable_by_staff
 from catalogue.models import Session
 
 DEFAULT_PARTICIPANT_ROWS = 5
@@ -60,6 +60,7 @@ class BookOnBehalfForm(forms.Form):
         initial=settings.LANGUAGE_CODE,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = sessions_bookable_by_staff()
+        self.fields["session"].queryset = sessions_bookable_by_staff(user)
+        self.fields["organisation"].queryset = organisations_for_staff(user)

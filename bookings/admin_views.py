@@ -103,11 +103,13 @@ class StaffViewMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
 class SessionMixin(StaffViewMixin):
     """Views about one session (`session_id` in the URL)."""
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.session = selectors.session_for_staff(kwargs["session_id"])
-        if self.session is None:
+    @cached_property
+    def session(self):
+        """Looked up once the permission is checked: among the user's state networks'."""
+        session = selectors.session_for_staff(self.request.user, self.kwargs["session_id"])
+        if session is None:
             raise Http404
+        return session
 
     def get_page_subtitle(self):
         return str(self.session)
@@ -275,11 +277,13 @@ class BookingCancelView(StaffViewMixin, TemplateView):
     page_title = gettext_lazy("Cancel booking")
     template_name = "bookings/admin/confirm.html"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.booking = selectors.booking_for_staff(kwargs["booking_id"])
-        if self.booking is None:
+    @cached_property
+    def booking(self):
+        """Looked up once the permission is checked: among the user's state networks'."""
+        booking = selectors.booking_for_staff(self.request.user, self.kwargs["booking_id"])
+        if booking is None:
             raise Http404
+        return booking
 
     def get_page_subtitle(self):
         return f"{self.booking.reference} – {self.booking.organisation}"
@@ -345,7 +349,9 @@ class BookOnBehalfView(StaffViewMixin, TemplateView):
 
     def get_forms(self):
         data = self.request.POST if self.request.method == "POST" else None
-        form = BookOnBehalfForm(data, initial={"session": self.request.GET.get("session")})
+        form = BookOnBehalfForm(
+            data, initial={"session": self.request.GET.get("session")}, user=self.request.user
+        )
         formset = participant_formset_class(self.rows)(data, prefix="participants")
         return form, formset
 
@@ -371,6 +377,7 @@ class BookOnBehalfView(StaffViewMixin, TemplateView):
                     by=request.user,
                     pay_by_invoice=form.cleaned_data["pay_by_invoice"],
                     language=form.cleaned_data["language"],
+                    as_staff=True,
                 )
             except BookingError as error:
                 form.add_error(None, str(error))

@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from bookings.models import Booking, Organisation
+from bookings.selectors import organisations_for_staff
 
 
 class OrganisationSearchForm(BaseFilterForm):
@@ -29,9 +30,20 @@ class OrganisationSearchForm(BaseFilterForm):
 
 
 class StaffOnly(PermissionCheckedMixin):
+    """Staff who may book; they choose among the organisations of their state networks."""
+
     # permission_policy comes from the viewset (views get it as an init argument).
     permission_required = "add"
     filter_form_class = OrganisationSearchForm
+
+    def get_object_list(self):
+        return organisations_for_staff(self.request.user)
+
+    def get_object(self, pk):
+        return organisations_for_staff(self.request.user).get(pk=pk)
+
+    def get_objects(self, pks):
+        return organisations_for_staff(self.request.user).filter(pk__in=pks)
 
 
 class ChooseView(StaffOnly, chooser_views.ChooseView):

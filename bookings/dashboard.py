@@ -11,4 +11,4 @@ class StaffDashboardPanel(Component):
     order = 50
 
     def get_context_data(self, parent_context):
-        return {"dashboard": staff_dashboard()}
+        return {"dashboard": staff_dashboard(parent_context["request"].user)}

@@ -11,11 +11,13 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from bookings.models import Booking, Notification, Participant, PaymentStatus
+from bookings.models import Booking, InhouseRequest, Notification, Participant, PaymentStatus
 from bookings.outbox import Calendar, Message
 from catalogue.ics import Person, invitation, session_events, venue_location
 from catalogue.models import Session
 
+# To the staff of a state network (bookings.notifications.notify_staff).
+STAFF_KINDS = frozenset({"staff_inhouse_request", "staff_booking", "staff_cancellation"})
 KINDS = frozenset(
     {
         "confirmed",
@@ -33,6 +35,7 @@ KINDS = frozenset(
         "refunded",
         "invitation",
         "inhouse_answer",
+        *STAFF_KINDS,
     }
 )
 REQUEST_KINDS = frozenset({"confirmed", "moved_up", "paid"})
@@ -53,6 +56,16 @@ def write(notification: Notification) -> Message:
 def _context(notification: Notification) -> dict:
     data = notification.data
     context = {"data": data, "name": "", "participant": None}
+    if notification.kind == "staff_inhouse_request":
+        request = InhouseRequest.objects.select_related("organisation", "training", "topic").get(
+            pk=data["request"]
+        )
+        return {
+            **context,
+            "request": request,
+            "title": request.training.localized.title if request.training else request.topic,
+            "admin_url": _absolute(reverse("bookings_inhouserequest:inspect", args=[request.pk])),
+        }
     booking = notification.booking
     if booking is None:
         return context
@@ -88,6 +101,11 @@ def _context(notification: Notification) -> dict:
         training_url=_absolute(training_url),
         paid=booking.payment_status == PaymentStatus.PAID,
     )
+    if notification.kind in STAFF_KINDS:
+        context.update(
+            name="",
+            admin_url=_absolute(reverse("bookings_staff:participants", args=[session.pk])),
+        )
     return context
 
 

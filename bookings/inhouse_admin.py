@@ -14,6 +14,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from bookings.models import Delivery, InhouseRequest, InhouseRequestStatus
+from bookings.selectors import inhouse_requests_for_staff
 from bookings.services.errors import BookingError
 from bookings.services.inhouse import inhouse_request_answer, inhouse_request_schedule
 from catalogue.forms import SessionAdminForm
@@ -156,7 +157,9 @@ class InhouseScheduleView(ServiceErrorMixin, generic.CreateView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.inhouse_request = get_object_or_404(
-            InhouseRequest.objects.select_related("organisation", "training", "topic"),
+            inhouse_requests_for_staff(request.user).select_related(
+                "organisation", "training", "topic"
+            ),
             pk=kwargs["pk"],
         )
 
@@ -180,7 +183,7 @@ class InhouseScheduleView(ServiceErrorMixin, generic.CreateView):
         request = self.inhouse_request
         return {
             "training": request.training,
-            "state": request.organisation.state,
+            "state": request.state,
             "language": Language.objects.filter(code=request.language).first(),
             "online": request.delivery == Delivery.ONLINE,
             "capacity": request.expected_participants,

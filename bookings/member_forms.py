@@ -61,6 +61,7 @@ class InhouseRequestForm(forms.ModelForm):
         fields = [
             "training",
             "topic",
+            "state",
             "period_from",
             "period_to",
             "expected_participants",
@@ -77,6 +78,7 @@ class InhouseRequestForm(forms.ModelForm):
         labels = {
             "training": _("Training"),
             "topic": _("or a topic"),
+            "state": _("State network"),
             "period_from": _("Preferred from"),
             "period_to": _("Preferred until"),
             "expected_participants": _("Expected participants"),
@@ -86,6 +88,7 @@ class InhouseRequestForm(forms.ModelForm):
         }
         help_texts = {
             "training": _("Choose a training from the catalogue, or a topic below."),
+            "state": _("The IQ state network that should run the training; usually your own."),
         }
         error_messages = {
             "period_from": {"invalid": _("Enter the date as YYYY-MM-DD.")},
@@ -96,11 +99,17 @@ class InhouseRequestForm(forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, language_code: str, **kwargs):
+    def __init__(self, *args, language_code: str, organisation, **kwargs):
         super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["state"].initial = organisation.state
+        self.fields["state"].required = False
         self.fields["training"].queryset = selectors.trainings_for_requests(language_code)
         self.fields["topic"].queryset = topics()
         self.fields["delivery"].choices = Delivery.choices
+
+    def clean_state(self):
+        return self.cleaned_data["state"] or self.organisation.state
 
     def clean_period_from(self):
         period_from = self.cleaned_data["period_from"]

@@ -241,7 +241,11 @@ def inhouse_requests(request):
 @member_required
 @require_http_methods(["GET", "POST"])
 def inhouse_request_create(request):
-    form = InhouseRequestForm(request.POST or None, language_code=get_language())
+    form = InhouseRequestForm(
+        request.POST or None,
+        language_code=get_language(),
+        organisation=request.membership.organisation,
+    )
     status = 200
     if request.method == "POST":
         status = 400

@@ -353,6 +353,12 @@ class InhouseRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    state = models.CharField(
+        _("state network"),
+        max_length=2,
+        choices=StateNetwork.choices,
+        help_text=_("The state network asked to run it; its staff answer the request."),
+    )
     period_from = models.DateField(_("preferred from"))
     period_to = models.DateField(_("preferred until"))
     expected_participants = models.PositiveSmallIntegerField(

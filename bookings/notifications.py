@@ -13,18 +13,24 @@ sends them by a task. bookings.emails writes them. Kinds and their data:
   twice to one booking: the key is made from kind, booking, data and recipient.
 - to one address: invitation (organisation, inviter, accept_url), inhouse_answer (status:
   an InhouseRequestStatus value, answer, title).
+- to the staff of a state network (`notify_staff`): staff_inhouse_request (request),
+  staff_booking (a booking on an organisation's behalf), staff_cancellation (participants).
 """
 
+import uuid
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from bookings import outbox
 from bookings.models import Booking, BookingStatus, Membership, Participant, Role
 from catalogue.models import Occurrence, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import BERLIN
+from catalogue.selectors.staff import staff_of_state
 
 # Kinds that also go to every participant concerned who gave an email, with their own calendar
 # (cancellations only when the place had been confirmed: data["calendar"]).
@@ -54,6 +60,45 @@ def notify_address(kind: str, *, recipient: str, language: str, key: str, **data
     """Send one email of `kind` to `recipient` once per `key` (after commit)."""
     email = outbox.Email(kind=kind, recipient=recipient, language=language, key=key, data=data)
     outbox.after_commit(lambda: [email], about=kind)
+
+
+def notify_staff(kind: str, *, state: str, by=None, booking: Booking | None = None, **data):
+    """Tell the staff of the state network `state` (the federal office when it has none) that
+    `kind` happened (after commit); not `by`, who did it."""
+    booking_id = booking.pk if booking else None
+    exclude = by.pk if by is not None and by.is_authenticated else None
+    event = uuid.uuid4().hex
+
+    def emails():
+        about = Booking.objects.get(pk=booking_id) if booking_id else None
+        return [
+            outbox.Email(
+                kind=kind,
+                recipient=address,
+                language=language,
+                key=f"{kind}:{event}:{outbox.digest(data, address)}",
+                data=data,
+                booking=about,
+            )
+            for address, language in staff_addresses(state, exclude=exclude)
+        ]
+
+    outbox.after_commit(emails, about=f"{kind} for the staff of {state}")
+
+
+def staff_addresses(state: str, *, exclude: int | None = None) -> list[tuple[str, str]]:
+    """(email, language) of the staff who work for `state` (catalogue.selectors.staff)."""
+    users = list(staff_of_state(state).exclude(pk=exclude).values_list("pk", "email"))
+    languages = dict(
+        UserProfile.objects.filter(user_id__in=[pk for pk, _email in users]).values_list(
+            "user_id", "preferred_language"
+        )
+    )
+    codes = {code for code, _name in settings.LANGUAGES}
+    return [
+        (email, languages[pk] if languages.get(pk) in codes else settings.LANGUAGE_CODE)
+        for pk, email in users
+    ]
 
 
 def notify_status(booking: Booking, *, previous: str, new: str, **data) -> None:

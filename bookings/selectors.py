@@ -23,6 +23,7 @@ from bookings.models import (
 from catalogue.models import Session, TrainingPage
 from catalogue.models.sessions import SessionStatus
 from catalogue.selectors.sessions import public_sessions
+from catalogue.selectors.staff import sessions_for_staff, staff_scope
 
 
 def verified_emails(user) -> set[str]:
@@ -138,10 +139,11 @@ def inhouse_request_for_user(user, request_id: int) -> InhouseRequest | None:
     return inhouse_requests_for_user(user).filter(pk=request_id).first()
 
 
-def open_inhouse_requests() -> QuerySet[InhouseRequest]:
-    """Requests waiting for an answer from the programme staff, oldest first."""
+def open_inhouse_requests(user) -> QuerySet[InhouseRequest]:
+    """Requests of the user's state networks waiting for an answer, oldest first."""
     return (
-        InhouseRequest.objects.filter(status=InhouseRequestStatus.OPEN)
+        inhouse_requests_for_staff(user)
+        .filter(status=InhouseRequestStatus.OPEN)
         .select_related("organisation", "training", "topic")
         .order_by("created_at", "pk")
     )
@@ -157,20 +159,44 @@ def trainings_for_requests(language_code: str) -> QuerySet[TrainingPage]:
     )
 
 
-# --- programme staff (Wagtail admin; access is checked by the admin views) -------------------
+# --- programme staff: what their state networks hold (catalogue.selectors.staff) -------------
+# The admin views check the model permissions; these scope every read to the staff member.
 
 
-def session_for_staff(session_id: int) -> Session | None:
-    return Session.objects.select_related("training", "venue").filter(pk=session_id).first()
-
-
-def booking_for_staff(booking_id: int) -> Booking | None:
+def session_for_staff(user, session_id: int) -> Session | None:
     return (
-        Booking.objects.select_related("organisation", "session__training")
+        sessions_for_staff(user).select_related("training", "venue").filter(pk=session_id).first()
+    )
+
+
+def bookings_for_staff(user) -> QuerySet[Booking]:
+    """Bookings of the sessions of the user's state networks."""
+    return staff_scope(user).filter(Booking.objects.all(), "session__state")
+
+
+def booking_for_staff(user, booking_id: int) -> Booking | None:
+    return (
+        bookings_for_staff(user)
+        .select_related("organisation", "session__training")
         .prefetch_related(active_participants_prefetch())
         .filter(pk=booking_id)
         .first()
     )
+
+
+def organisations_for_staff(user) -> QuerySet[Organisation]:
+    """Organisations of the user's state networks, and those that booked there."""
+    scope = staff_scope(user)
+    if scope.national:
+        return Organisation.objects.all()
+    booked = Booking.objects.filter(session__state__in=scope.states).values("organisation")
+    return Organisation.objects.filter(Q(state__in=scope.states) | Q(pk__in=booked))
+
+
+def inhouse_requests_for_staff(user) -> QuerySet[InhouseRequest]:
+    """In-house requests for the user's state networks (the state asked for, which is the
+    requesting organisation's unless it asked for another)."""
+    return staff_scope(user).filter(InhouseRequest.objects.all(), "state")
 
 
 def active_participants_prefetch() -> Prefetch:
@@ -204,12 +230,11 @@ def session_waitlist(session: Session) -> list[Booking]:
     )
 
 
-def sessions_bookable_by_staff() -> QuerySet[Session]:
+def sessions_bookable_by_staff(user) -> QuerySet[Session]:
     """Sessions staff can book on behalf of an organisation (the service checks the rest)."""
     return (
-        Session.objects.filter(
-            status=SessionStatus.OPEN, is_private=False, starts_at__gt=timezone.now()
-        )
+        sessions_for_staff(user)
+        .filter(status=SessionStatus.OPEN, is_private=False, starts_at__gt=timezone.now())
         .select_related("training")
         .order_by("starts_at", "pk")
     )
@@ -225,11 +250,13 @@ class StaffDashboard:
     newest_pending_payments: list[Booking]
 
 
-def staff_dashboard(*, sessions: int = 10, newest: int = 5) -> StaffDashboard:
-    """What programme staff see first: upcoming sessions with free places, open in-house
-    requests and payments still to come in; a fixed number of queries at any data size."""
+def staff_dashboard(user, *, sessions: int = 10, newest: int = 5) -> StaffDashboard:
+    """What programme staff see first, of their state networks: upcoming sessions with free
+    places, open in-house requests and payments still to come in; a fixed number of queries at
+    any data size."""
     upcoming = list(
-        Session.objects.filter(
+        sessions_for_staff(user)
+        .filter(
             status=SessionStatus.OPEN,
             is_private=False,
             starts_at__gt=timezone.now(),
@@ -238,14 +265,15 @@ def staff_dashboard(*, sessions: int = 10, newest: int = 5) -> StaffDashboard:
         .select_related("training", "venue")
         .order_by("starts_at", "pk")[:sessions]
     )
-    open_requests = open_inhouse_requests()
+    open_requests = open_inhouse_requests(user)
     held = Q(status=BookingStatus.HELD)
     invoice_pending = Q(
         status=BookingStatus.CONFIRMED,
         payment_method=PaymentMethod.INVOICE,
         payment_status=PaymentStatus.PENDING,
     )
-    counts = Booking.objects.aggregate(
+    bookings = bookings_for_staff(user)
+    counts = bookings.aggregate(
         held=Count("pk", filter=held), invoices=Count("pk", filter=invoice_pending)
     )
     return StaffDashboard(
@@ -255,7 +283,7 @@ def staff_dashboard(*, sessions: int = 10, newest: int = 5) -> StaffDashboard:
         held_count=counts["held"],
         invoices_pending_count=counts["invoices"],
         newest_pending_payments=list(
-            Booking.objects.filter(held | invoice_pending)
+            bookings.filter(held | invoice_pending)
             .select_related("organisation", "session__training")
             .order_by("-created_at", "-pk")[:newest]
         ),

@@ -57,6 +57,8 @@ class Filters:
     state: str | None = None
     topic: str | None = None  # slug
     sector: str | None = None
+    # The state networks the figures may come from (a state network's staff); None: all.
+    within: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -144,13 +146,17 @@ def programme_figures(
     state: str | None = None,
     topic: str | None = None,
     sector: str | None = None,
+    within: frozenset[str] | None = None,
 ) -> Figures:
-    """Every figure of the programme report for the period (both days included) and filters.
-    Raises StatisticsError for a reversed period or an unknown state, topic or sector."""
+    """Every figure of the programme report for the period (both days included) and filters,
+    from the state networks `within` (None: all). Raises StatisticsError for a reversed period
+    or an unknown state, topic or sector, and for a state outside `within`."""
     if date_to < date_from:
         raise StatisticsError(_("The end of the period is before its start."))
     if state is not None and state not in StateNetwork.values:
         raise StatisticsError(_("Unknown state network: %(state)s.") % {"state": state})
+    if state is not None and within is not None and state not in within:
+        raise StatisticsError(_("These figures are not yours to see."))
     if sector is not None and sector not in Sector.values:
         raise StatisticsError(_("Unknown sector: %(sector)s.") % {"sector": sector})
     topics = list(Topic.objects.order_by("sort_order", "name"))
@@ -158,7 +164,14 @@ def programme_figures(
         topics = [item for item in topics if item.slug == topic]
         if not topics:
             raise StatisticsError(_("Unknown topic: %(topic)s.") % {"topic": topic})
-    filters = Filters(date_from=date_from, date_to=date_to, state=state, topic=topic, sector=sector)
+    filters = Filters(
+        date_from=date_from,
+        date_to=date_to,
+        state=state,
+        topic=topic,
+        sector=sector,
+        within=within,
+    )
 
     topic_id = topics[0].pk if topic is not None else None
     sessions = _held_sessions(filters, topic_id=topic_id)
@@ -177,7 +190,10 @@ def programme_figures(
             for name in BREAKDOWN:
                 breakdown[name] += row[name]
 
-    states = [state] if state is not None else StateNetwork.values
+    if state is not None:
+        states = [state]
+    else:
+        states = [code for code in StateNetwork.values if within is None or code in within]
     months = months_between(date_from, date_to)
     return Figures(
         filters=filters,
@@ -237,6 +253,8 @@ def _held_in_period(filters: Filters, *, topic_id: int | None, prefix: str = "")
     }
     if filters.state is not None:
         conditions["state"] = filters.state
+    if filters.within is not None:
+        conditions["state__in"] = sorted(filters.within)
     if topic_id is not None:
         conditions["training__topic_id"] = topic_id
     return Q(**{f"{prefix}{name}": value for name, value in conditions.items()})

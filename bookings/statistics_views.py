@@ -25,6 +25,7 @@ from bookings.statistics_export import (
     figures_xlsx,
 )
 from catalogue.models import StateNetwork, Topic
+from catalogue.selectors.staff import StaffScope, staff_scope
 
 PERMISSION = "bookings.view_statistics"
 URL_NAME = "bookings_statistics"
@@ -56,14 +57,26 @@ class StatisticsFilterForm(forms.Form):
         choices=[("", gettext_lazy("All sectors")), *Sector.choices],
     )
 
+    def __init__(self, *args, scope: StaffScope, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope = scope
+        if not scope.national:
+            # A state network's staff see their own networks' figures, not the others'.
+            field = self.fields["state"]
+            mine = [(code, label) for code, label in StateNetwork.choices if code in scope.states]
+            field.choices = [("", _("All my state networks")), *mine] if len(mine) > 1 else mine
+            field.required = len(mine) == 1
+
     @classmethod
-    def from_query(cls, query) -> "StatisticsFilterForm":
+    def from_query(cls, query, *, scope: StaffScope) -> "StatisticsFilterForm":
         """Bound to the query string; without one, to this year so far."""
         today = timezone.localdate()
         data = query.copy()
         data.setdefault("date_from", date(today.year, 1, 1).isoformat())
         data.setdefault("date_to", today.isoformat())
-        return cls(data)
+        if not scope.national and len(scope.states) == 1:
+            data.setdefault("state", next(iter(scope.states)))
+        return cls(data, scope=scope)
 
     def clean(self):
         cleaned = super().clean()
@@ -87,7 +100,8 @@ class StatisticsReportView(WagtailAdminTemplateMixin, TemplateView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get(self, request, *args, **kwargs):
-        form = StatisticsFilterForm.from_query(request.GET)
+        scope = staff_scope(request.user)
+        form = StatisticsFilterForm.from_query(request.GET, scope=scope)
         figures = None
         if form.is_valid():
             try:
@@ -97,6 +111,7 @@ class StatisticsReportView(WagtailAdminTemplateMixin, TemplateView):
                     state=form.cleaned_data["state"] or None,
                     topic=form.cleaned_data["topic"].slug if form.cleaned_data["topic"] else None,
                     sector=form.cleaned_data["sector"] or None,
+                    within=scope.states,
                 )
             except StatisticsError as error:
                 form.add_error(None, str(error))

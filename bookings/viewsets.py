@@ -10,7 +10,6 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -24,16 +23,29 @@ from bookings.inhouse_admin import (
     schedule_panel,
 )
 from bookings.models import Booking, InhouseRequest, Organisation
+from bookings.selectors import (
+    bookings_for_staff,
+    inhouse_requests_for_staff,
+    organisations_for_staff,
+)
 from catalogue.models import Session
+from catalogue.scoped_admin import ScopedModelViewSet
+from catalogue.selectors.staff import sessions_for_staff
+
+
+def staff_sessions(request):
+    """The filters offer what the user's state networks hold, nothing else."""
+    return sessions_for_staff(request.user).select_related("training").order_by("-starts_at")
+
+
+def staff_organisations(request):
+    return organisations_for_staff(request.user).order_by("name")
 
 
 class BookingFilterSet(WagtailFilterSet):
-    session = django_filters.ModelChoiceFilter(
-        label=_("Session"),
-        queryset=Session.objects.select_related("training").order_by("-starts_at"),
-    )
+    session = django_filters.ModelChoiceFilter(label=_("Session"), queryset=staff_sessions)
     organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), queryset=Organisation.objects.all()
+        label=_("Organisation"), queryset=staff_organisations
     )
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Booked between"), widget=DateRangePickerWidget
@@ -85,7 +97,9 @@ class BookingHistoryView(history.HistoryView):
     any_permission_required = ["view"]
 
 
-class BookingViewSet(ModelViewSet):
+class BookingViewSet(ScopedModelViewSet):
+    """Bookings of the sessions of the user's state networks."""
+
     model = Booking
     index_view_class = BookingIndexView
     inspect_view_class = BookingInspectView
@@ -149,8 +163,13 @@ class BookingViewSet(ModelViewSet):
 
     permission_policy = ReadOnlyPermissionPolicy(Booking)
 
+    def scope(self, user):
+        return bookings_for_staff(user)
 
-class OrganisationViewSet(ModelViewSet):
+
+class OrganisationViewSet(ScopedModelViewSet):
+    """Organisations of the user's state networks and those that booked there."""
+
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -172,10 +191,13 @@ class OrganisationViewSet(ModelViewSet):
     search_backend_name = None
     inspect_view_enabled = True
 
+    def scope(self, user):
+        return organisations_for_staff(user)
+
 
 class InhouseRequestFilterSet(WagtailFilterSet):
     organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), queryset=Organisation.objects.all()
+        label=_("Organisation"), queryset=staff_organisations
     )
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Received between"), widget=DateRangePickerWidget
@@ -190,7 +212,7 @@ class InhouseRequestIndexView(generic.IndexView):
     queryset = InhouseRequest.objects.select_related("organisation", "training", "topic")
 
 
-class InhouseRequestViewSet(ModelViewSet):
+class InhouseRequestViewSet(ScopedModelViewSet):
     """Requests come from members and change only through the services: staff answer them
     and schedule private sessions in the views added here (change permission needed)."""
 
@@ -255,6 +277,9 @@ class InhouseRequestViewSet(ModelViewSet):
     ]
 
     permission_policy = ReadOnlyPermissionPolicy(InhouseRequest)
+
+    def scope(self, user):
+        return inhouse_requests_for_staff(user)
 
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(

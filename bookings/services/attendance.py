@@ -9,6 +9,7 @@ from wagtail.log_actions import log
 from bookings.models import Attendance, AttendanceStatus, BookingStatus, Participant
 from bookings.services.errors import BookingError
 from bookings.services.locking import session_locked
+from bookings.services.scope import check_staff_scope
 from catalogue.models import Occurrence, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.services import CatalogueError, session_save
@@ -28,6 +29,8 @@ def attendance_record(
     if any(status not in AttendanceStatus.values for status in statuses.values()):
         raise BookingError(_("Choose present, absent or excused for every participant."))
     with session_locked(occurrence.session_id) as session:
+        if as_staff:
+            check_staff_scope(by, session.state)
         occurrence = _attendance_occurrence(session, occurrence.pk, as_staff)
         attending = set(_attending(session).values_list("pk", flat=True))
         if not set(statuses) <= attending:
@@ -40,6 +43,8 @@ def attendance_record(
 def attendance_all_present(*, occurrence: Occurrence, by, as_staff: bool = False) -> int:
     """Mark every participant of the session present on this date."""
     with session_locked(occurrence.session_id) as session:
+        if as_staff:
+            check_staff_scope(by, session.state)
         occurrence = _attendance_occurrence(session, occurrence.pk, as_staff)
         present = dict.fromkeys(_attending(session).values_list("pk", flat=True), "present")
         return _attendance_write(occurrence, present, by)
@@ -50,6 +55,8 @@ def session_mark_held(*, session: Session, by, as_staff: bool = False) -> Sessio
     participant on every date first; staff may close it with gaps (a gap counts as not
     present)."""
     with session_locked(session.pk) as locked:
+        if as_staff:
+            check_staff_scope(by, locked.state)
         if locked.status == SessionStatus.HELD:
             raise BookingError(_("This session has already been marked as held."))
         if locked.status == SessionStatus.CANCELLED:

@@ -23,12 +23,13 @@ from bookings.models import (
     Participant,
     PaymentMethod,
 )
-from bookings.notifications import notify, notify_status
+from bookings.notifications import notify, notify_staff, notify_status
 from bookings.services.errors import BookingError
 from bookings.services.history import log_status
 from bookings.services.locking import session_locked
 from bookings.services.payments import refund_cancelled, refund_seats
 from bookings.services.pricing import payment_terms, price_per_seat
+from bookings.services.scope import check_staff_scope
 from bookings.services.seats import (
     HOLD_DURATION,
     expire_lapsed_holds,
@@ -61,9 +62,13 @@ def booking_create(
     by,
     pay_by_invoice: bool = False,
     language: str | None = None,
+    as_staff: bool = False,
 ) -> Booking:
     """Book one seat per participant: confirmed, held for payment, or waitlisted. `language`
-    (default: the active one) is the language of the emails about the booking."""
+    (default: the active one) is the language of the emails about the booking. Staff booking on
+    an organisation's behalf (`as_staff`) do so for the sessions of their state networks."""
+    if as_staff:
+        check_staff_scope(by, session.state)
     _check_participants(participants)
     price = price_per_seat(session=session, organisation=organisation)
     method, payment_status = payment_terms(
@@ -72,7 +77,7 @@ def booking_create(
     while True:
         reference = _new_reference()
         try:
-            return _booking_insert(
+            booking = _booking_insert(
                 reference=reference,
                 session=session,
                 organisation=organisation,
@@ -87,6 +92,10 @@ def booking_create(
             # The reference had been drawn before (about one in a billion): book again.
             if not Booking.objects.filter(reference=reference).exists():
                 raise
+        else:
+            if as_staff:  # the state network's other staff learn of phone and email orders
+                notify_staff("staff_booking", state=session.state, by=by, booking=booking)
+            return booking
 
 
 def _booking_insert(
@@ -151,6 +160,8 @@ def booking_cancel(
     Bookers may cancel until the booking deadline, staff at any time. Seats paid by card are
     refunded after commit according to the training's refund policy."""
     with session_locked(booking.session_id) as locked:
+        if as_staff:
+            check_staff_scope(by, locked.state)
         booking = Booking.objects.get(pk=booking.pk)
         if booking.status in (BookingStatus.CANCELLED, BookingStatus.EXPIRED):
             raise BookingError(_("This booking has already been cancelled."))
@@ -195,6 +206,13 @@ def booking_cancel(
             )
         sync_seats(locked)
         promote_waitlist(locked, by)
+        notify_staff(
+            "staff_cancellation",
+            state=locked.state,
+            by=by,
+            booking=booking,
+            participants=cancelled_ids,
+        )
     return booking
 
 
@@ -202,6 +220,7 @@ def session_capacity_set(*, session: Session, capacity: int, by) -> Session:
     """Raise or lower a session's capacity; never below the seats taken. Raising it moves the
     waiting list up."""
     with session_locked(session.pk) as locked:
+        check_staff_scope(by, locked.state)
         taken = seats_taken(locked)
         if capacity < taken:
             raise BookingError(
@@ -218,6 +237,7 @@ def session_capacity_set(*, session: Session, capacity: int, by) -> Session:
 def session_cancel(*, session: Session, by) -> Session:
     """Cancel a session and every booking in it; card payments are refunded in full."""
     with session_locked(session.pk) as locked:
+        check_staff_scope(by, locked.state)
         locked.status = SessionStatus.CANCELLED
         session_save(session=locked)
         for booking in locked.bookings.exclude(

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from bookings.models import InhouseRequest, InhouseRequestStatus, Membership, Organisation
-from bookings.notifications import notify_address
+from bookings.notifications import notify_address, notify_staff
 from bookings.services.errors import BookingError
+from bookings.services.scope import check_staff_scope
 from catalogue.models import Session
 from catalogue.services import CatalogueError, session_save
 
@@ -30,14 +31,17 @@ def inhouse_request_create(
     place: str = "",
     message: str = "",
     language: str = "de",
+    state: str = "",
 ) -> InhouseRequest:
-    """A member asks for a training for their own organisation."""
+    """A member asks for a training for their own organisation, of a state network (default:
+    the organisation's); that network's staff are told."""
     if not Membership.objects.filter(user=by, organisation=organisation).exists():
         raise BookingError(_("Only members of the organisation can request in-house trainings."))
     if period_from and period_from < timezone.localdate():
         raise BookingError(_("The preferred period cannot start in the past."))
     request = InhouseRequest(
         organisation=organisation,
+        state=state or organisation.state,
         requested_by=by,
         training=training,
         topic=topic,
@@ -56,6 +60,7 @@ def inhouse_request_create(
     with transaction.atomic():
         request.save()
         log(instance=request, action="wagtail.create", user=by)
+        notify_staff("staff_inhouse_request", state=request.state, request=request.pk)
     return request
 
 
@@ -78,6 +83,7 @@ def inhouse_request_answer(
             .select_related("requested_by", "training", "topic")
             .get(pk=inhouse_request.pk)
         )
+        check_staff_scope(by, request.state)
         if status not in allowed.get(request.status, ()):
             raise BookingError(
                 _("This request is %(status)s and cannot be answered that way.")
@@ -104,6 +110,7 @@ def inhouse_request_schedule(*, inhouse_request: InhouseRequest, session: Sessio
     publicly, bookable only by its members."""
     with transaction.atomic():
         request = InhouseRequest.objects.select_for_update().get(pk=inhouse_request.pk)
+        check_staff_scope(by, request.state, session.state)
         if request.status != InhouseRequestStatus.ACCEPTED:
             raise BookingError(
                 _("Only accepted requests can be scheduled; this one is %(status)s.")
@@ -112,7 +119,7 @@ def inhouse_request_schedule(*, inhouse_request: InhouseRequest, session: Sessio
         session.is_private = True
         try:
             session.full_clean(exclude=["training_key", "starts_at", "ends_at"])
-            session_save(session=session)
+            session_save(session=session, by=by)
         except ValidationError as error:
             raise BookingError(" ".join(error.messages)) from None
         except CatalogueError as error:
