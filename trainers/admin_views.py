@@ -24,7 +24,7 @@ from bookings.services.attendance import (
 from bookings.services.errors import BookingError
 from trainers import selectors, services
 from trainers.forms import AttendanceForm
-from trainers.models import Assignment, AssignmentRole, Trainer
+from trainers.models import Assignment, AssignmentRole
 
 URL_NAMESPACE = "trainers_staff"
 assignment_permissions = ModelPermissionPolicy(Assignment)
@@ -56,11 +56,13 @@ def session_menu_items(session, user) -> list[MenuItem]:
 class SessionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
     header_icon = "user"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.session = selectors.staff_session(kwargs["session_id"])
-        if self.session is None:
+    @cached_property
+    def session(self):
+        """Looked up once the permission is checked: among the user's state networks'."""
+        session = selectors.staff_session(self.request.user, self.kwargs["session_id"])
+        if session is None:
             raise Http404
+        return session
 
     def get_page_subtitle(self):
         return str(self.session)
@@ -83,7 +85,7 @@ class SessionAssignmentView(SessionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        candidates = selectors.candidates_for_session(session=self.session)
+        candidates = selectors.candidates_for_session(session=self.session, user=self.request.user)
         context.update(
             session=self.session,
             assignments=selectors.session_assignments(self.session),
@@ -105,7 +107,9 @@ class SessionAssignmentView(SessionMixin, TemplateView):
         return redirect(session_url(self.session.pk))
 
     def assign(self, trainer_id, role):
-        trainer = Trainer.objects.filter(pk=_int(trainer_id)).first()
+        trainer = (
+            selectors.trainers_for_staff(self.request.user).filter(pk=_int(trainer_id)).first()
+        )
         if trainer is None:
             raise services.TrainerError(_("Choose a trainer."))
         assignment = services.assignment_create(

@@ -1,20 +1,15 @@
-"""Who is told what about trainers: the trainer, and the programme staff, about an invitation,
-an assignment's changes and a certification about to expire. Services call these inside their
+"""Who is told what about trainers: the trainer, and the staff of the state network concerned
+(the session's; for a certification the trainer's), about an invitation, an assignment's
+changes (a decline, say) and a certification about to expire. Services call these inside their
 transaction; bookings.outbox records the emails after commit and sends them by a task
 (trainers.emails writes them). A failed email never undoes what the service did.
 """
 
 import uuid
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from wagtail.users.models import UserProfile
-
 from bookings import outbox
+from bookings.notifications import staff_addresses
 from trainers.models import Assignment, Certification, Trainer
-
-STAFF_GROUP = "Programme staff"
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
 def trainer_invited(trainer: Trainer, *, new_account: bool) -> None:
@@ -57,16 +52,18 @@ def certification_expiring(certification: Certification) -> None:
             key=f"{key}:{outbox.digest({}, address)}",
             data={"certification": certification.pk, "for_staff": True},
         )
-        for address, language in staff_recipients()
+        for address, language in _staff_of_trainer(trainer)
     ]
     outbox.after_commit(lambda: emails, about="an expiring certification")
 
 
 def _assignment_emails(kind: str, assignment_id: int, event: str) -> list[outbox.Email]:
-    assignment = Assignment.objects.select_related("trainer__user").get(pk=assignment_id)
+    assignment = Assignment.objects.select_related("trainer__user", "session").get(pk=assignment_id)
     trainer = assignment.trainer
     recipients = [(trainer.email, trainer.language, False)]
-    recipients += [(address, language, True) for address, language in staff_recipients()]
+    recipients += [
+        (address, language, True) for address, language in staff_addresses(assignment.session.state)
+    ]
     return [
         outbox.Email(
             kind=f"assignment_{kind}",
@@ -80,24 +77,10 @@ def _assignment_emails(kind: str, assignment_id: int, event: str) -> list[outbox
     ]
 
 
-def staff_recipients() -> list[tuple[str, str]]:
-    """(email, language) of the active members of the programme staff group."""
-    users = list(
-        get_user_model()
-        .objects.filter(groups__name=STAFF_GROUP, is_active=True)
-        .exclude(email="")
-        .values_list("pk", "email")
-        .distinct()
-    )
-    languages = dict(
-        UserProfile.objects.filter(user_id__in=[pk for pk, _email in users]).values_list(
-            "user_id", "preferred_language"
-        )
-    )
-    return [
-        (
-            email,
-            languages.get(pk) if languages.get(pk) in LANGUAGE_CODES else settings.LANGUAGE_CODE,
-        )
-        for pk, email in users
-    ]
+def _staff_of_trainer(trainer) -> list[tuple[str, str]]:
+    """The staff of every state network the trainer works in, each address once."""
+    found = {}
+    for state in trainer.states or [""]:  # no state network: the federal office
+        for address, language in staff_addresses(state):
+            found.setdefault(address.lower(), (address, language))
+    return list(found.values())

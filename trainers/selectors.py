@@ -21,6 +21,7 @@ from bookings.models import Attendance, BookingStatus, Participant
 from catalogue.models import Occurrence, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import BERLIN
+from catalogue.selectors.staff import sessions_for_staff, staff_scope
 from trainers.availability import MAX_WINDOW_LENGTH, Window, covered, overlaps
 from trainers.models import (
     ACTIVE_STATUSES,
@@ -168,13 +169,42 @@ def trainers_for_training_page(*, translation_key) -> list[Trainer]:
     )
 
 
-def staff_session(session_id: int) -> Session | None:
-    """A session for the admin assignment view, with what eligibility needs."""
+def staff_session(user, session_id: int) -> Session | None:
+    """A session of the user's state networks for the admin assignment and attendance views,
+    with what eligibility needs."""
     return (
-        Session.objects.select_related("training__topic", "language", "venue")
+        sessions_for_staff(user)
+        .select_related("training__topic", "language", "venue")
         .filter(pk=session_id)
         .first()
     )
+
+
+# --- the staff's view of the shared register ---------------------------------------------------
+
+
+def trainers_for_staff(user) -> QuerySet[Trainer]:
+    """The trainers who work in the user's state networks (all for the federal office). The
+    register is shared: a trainer working in two states is seen by both states' staff."""
+    scope = staff_scope(user)
+    if scope.national:
+        return Trainer.objects.all()
+    ids = [
+        pk
+        for pk, states in Trainer.objects.values_list("pk", "states")
+        if scope.states.intersection(states or [])
+    ]
+    return Trainer.objects.filter(pk__in=ids)
+
+
+def certifications_for_staff(user) -> QuerySet[Certification]:
+    return Certification.objects.filter(trainer__in=trainers_for_staff(user))
+
+
+def assignments_for_staff(user) -> QuerySet[Assignment]:
+    """Assignments to the sessions of the user's state networks: a trainer working in two
+    states is seen by each state's staff for that state's assignments only."""
+    return staff_scope(user).filter(Assignment.objects.all(), "session__state")
 
 
 def session_assignments(session: Session) -> list[Assignment]:
@@ -225,13 +255,17 @@ class SessionFacts:
         return self.session.training.topic
 
 
-def candidates_for_session(*, session: Session) -> list[Candidate]:
-    """Every active trainer: the eligible ones ranked first (teaching online for an online
-    session, working in the session's state network, speaking its language, fewest assignments
-    in the session's month), then those already assigned, then the others by name, each with
-    the reasons they cannot run the session."""
+def candidates_for_session(*, session: Session, user=None) -> list[Candidate]:
+    """Every active trainer the user may assign (a state network's staff: those who work in the
+    session's state network; the federal office: all): the eligible ones ranked first (teaching
+    online for an online session, working in the session's state network, speaking its
+    language, fewest assignments in the session's month), then those already assigned, then the
+    others by name, each with the reasons they cannot run the session."""
     facts = _session_facts(session)
-    trainers = list(Trainer.objects.filter(is_active=True).order_by("name"))
+    trainers = Trainer.objects.filter(is_active=True).order_by("name")
+    if user is not None and not staff_scope(user).national:
+        trainers = trainers_working_in(trainers, session.state)
+    trainers = list(trainers)
     candidates = _judge(facts, trainers)
     eligible = sorted((c for c in candidates if c.eligible), key=Candidate.rank)
     assigned = [c for c in candidates if c.assignment is not None]
@@ -507,3 +541,9 @@ def personal_data_for_user(user) -> dict | None:
             )
         ],
     }
+
+
+def trainers_working_in(trainers: QuerySet[Trainer], state: str) -> QuerySet[Trainer]:
+    """Those of `trainers` who work in the state network `state`."""
+    ids = [pk for pk, states in trainers.values_list("pk", "states") if state in (states or [])]
+    return trainers.filter(pk__in=ids)

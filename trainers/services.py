@@ -22,6 +22,7 @@ from bookings.selectors import user_with_verified_email
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import ScheduleTooLong
+from catalogue.selectors.staff import staff_scope
 from trainers import notifications, selectors
 from trainers.availability import HORIZON, KEEP_PAST, rule_windows
 from trainers.models import (
@@ -118,7 +119,13 @@ def certificates_collection() -> Collection:
 @transaction.atomic
 def certification_save(*, certification: Certification, by) -> Certification:
     """Save a certification; its document moves into the private certificates collection, and a
-    changed expiry date makes a new reminder due."""
+    changed expiry date makes a new reminder due. Staff keep the certifications of the trainers
+    who work in their state networks."""
+    if (
+        by is not None
+        and not selectors.trainers_for_staff(by).filter(pk=certification.trainer_id).exists()
+    ):
+        raise TrainerError(_("This trainer does not work in your state networks."))
     _validated(certification)
     if certification.pk:
         previous = Certification.objects.get(pk=certification.pk)
@@ -251,7 +258,13 @@ def assignment_create(*, session: Session, trainer: Trainer, role: str, by) -> A
     Refused, with the reason, when the trainer cannot run every date of the session."""
     if role not in AssignmentRole.values:
         raise TrainerError(_("Choose lead trainer or co-trainer."))
+    _check_staff_scope(by, session.state)
     locked = _locked_trainer(trainer.pk)
+    if by is not None and not staff_scope(by).national and session.state not in locked.states:
+        raise TrainerError(
+            _("%(name)s does not work in the state network of this session.")
+            % {"name": locked.name}
+        )
     if not locked.is_active:
         raise TrainerError(_("%(name)s is not an active trainer.") % {"name": locked.name})
     session = Session.objects.select_related("training__topic").get(pk=session.pk)
@@ -319,10 +332,19 @@ def assignment_decline(*, assignment: Assignment, trainer: Trainer) -> Assignmen
 def assignment_withdraw(*, assignment: Assignment, by) -> Assignment:
     """Staff take an assignment back; the trainer's calendar entries are cancelled."""
     _locked_trainer(assignment.trainer_id)
-    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    assignment = (
+        Assignment.objects.select_for_update().select_related("session").get(pk=assignment.pk)
+    )
+    _check_staff_scope(by, assignment.session.state)
     if assignment.status not in ACTIVE_STATUSES:
         raise TrainerError(_("This assignment has already ended."))
     return _set_status(assignment, AssignmentStatus.WITHDRAWN, by, "withdrawn")
+
+
+def _check_staff_scope(by, state: str) -> None:
+    """Staff assign and withdraw for the sessions of their state networks (None: the system)."""
+    if by is not None and not staff_scope(by).allows(state):
+        raise TrainerError(_("This session belongs to another state network."))
 
 
 def _check_assignable(session: Session) -> None:

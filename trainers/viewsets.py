@@ -1,17 +1,19 @@
 """Trainers in the Wagtail admin: the register (invite and edit), certifications, and a
 read-only listing of assignments (they change only through trainers.services)."""
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from trainers import services
+from catalogue.scoped_admin import ScopedModelViewSet
+from trainers import selectors, services
 from trainers.admin_views import session_url
 from trainers.forms import TrainerAdminForm, TrainerInviteForm
 from trainers.models import Assignment, Certification, Trainer
@@ -43,7 +45,9 @@ class TrainerInviteView(generic.CreateView):
         ) % {"name": instance.name}
 
 
-class TrainerViewSet(ModelViewSet):
+class TrainerViewSet(ScopedModelViewSet):
+    """The trainers who work in the user's state networks (the register is shared)."""
+
     model = Trainer
     icon = "user"
     menu_label = _("Trainers")
@@ -96,15 +100,27 @@ class TrainerViewSet(ModelViewSet):
     def get_add_view_kwargs(self, **kwargs):
         return super().get_add_view_kwargs(panel=None, form_class=TrainerInviteForm, **kwargs)
 
+    def scope(self, user):
+        return selectors.trainers_for_staff(user)
 
-class CertificationCreateView(generic.CreateView):
+
+class StaffTrainersOnly:
+    """The certification's trainer is chosen among those of the user's state networks."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["trainer"].queryset = selectors.trainers_for_staff(self.request.user)
+        return form
+
+
+class CertificationCreateView(StaffTrainersOnly, generic.CreateView):
     def save_instance(self):
         return services.certification_save(
             certification=self.form.save(commit=False), by=self.request.user
         )
 
 
-class CertificationEditView(generic.EditView):
+class CertificationEditView(StaffTrainersOnly, generic.EditView):
     def save_instance(self):
         self.has_content_changes = self.form.has_changed()
         return services.certification_save(
@@ -112,7 +128,7 @@ class CertificationEditView(generic.EditView):
         )
 
 
-class CertificationViewSet(ModelViewSet):
+class CertificationViewSet(ScopedModelViewSet):
     model = Certification
     icon = "success"
     menu_label = _("Certifications")
@@ -129,6 +145,9 @@ class CertificationViewSet(ModelViewSet):
 
     def get_queryset(self, request):
         return Certification.objects.select_related("trainer", "topic")
+
+    def scope(self, user):
+        return selectors.certifications_for_staff(user)
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -154,7 +173,19 @@ class AssignmentHistoryView(history.HistoryView):
     any_permission_required = ["view"]
 
 
-class AssignmentViewSet(ModelViewSet):
+def staff_trainers(request):
+    return selectors.trainers_for_staff(request.user).order_by("name")
+
+
+class AssignmentFilterSet(WagtailFilterSet):
+    trainer = django_filters.ModelChoiceFilter(label=_("Trainer"), queryset=staff_trainers)
+
+    class Meta:
+        model = Assignment
+        fields = ["status", "role", "trainer"]
+
+
+class AssignmentViewSet(ScopedModelViewSet):
     model = Assignment
     icon = "date"
     menu_label = _("Assignments")
@@ -164,7 +195,7 @@ class AssignmentViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = ["trainer", "session", "role", "status", "created_at", "responded_at"]
-    list_filter = ["status", "role", "trainer"]
+    filterset_class = AssignmentFilterSet
     list_export = ["trainer", "session", "get_role_display", "get_status_display", "created_at"]
     export_headings = {"get_role_display": _("Role"), "get_status_display": _("Status")}
     search_fields = ["trainer__name", "session__training__title"]
@@ -182,6 +213,9 @@ class AssignmentViewSet(ModelViewSet):
 
     def get_queryset(self, request):
         return Assignment.objects.select_related("trainer", "session__training")
+
+    def scope(self, user):
+        return selectors.assignments_for_staff(user)
 
 
 class TrainersGroup(ViewSetGroup):
