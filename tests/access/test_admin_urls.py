@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 
 from bookings.models import Booking, InhouseRequest, Organisation
-from catalogue.models import Session
+from catalogue.models import Session, StateStaff
 from tests.access.test_objects_by_id import world  # noqa: F401 (the fixture)
 from trainers.factories import make_trainer
 from trainers.models import Assignment, Certification, Trainer
@@ -46,6 +46,7 @@ def admin_routes():
 
 def concrete(route: str, namespace: str, w) -> str:
     by_namespace = {
+        "catalogue_statestaff": StateStaff.objects.get(user=w["colleague"].user).pk,
         "catalogue_session": w["session"].pk,
         "bookings_booking": w["booking"].pk,
         "bookings_organisation": w["booking"].organisation_id,
@@ -64,7 +65,16 @@ def concrete(route: str, namespace: str, w) -> str:
 
 
 def counts():
-    models = (Session, Booking, Organisation, InhouseRequest, Trainer, Certification, Assignment)
+    models = (
+        Session,
+        Booking,
+        Organisation,
+        InhouseRequest,
+        Trainer,
+        Certification,
+        Assignment,
+        StateStaff,
+    )
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -86,6 +96,7 @@ def test_no_role_without_staff_rights_reaches_an_admin_url(world):  # noqa: F811
     member.force_login(world["booking"].created_by)
     trainer = Client()
     trainer.force_login(world["assignment"].trainer.user)
+    StateStaff.objects.create(user=world["colleague"].user, state="BE")
     routes = sorted(set(admin_routes()))
     assert len(routes) > 60  # the walk found the views
     before = counts()

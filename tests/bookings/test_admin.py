@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, Permission, User
 from bookings.factories import MembershipFactory, participants
 from bookings.models import Booking
 from bookings.services.bookings import booking_create
+from tests.staff import national
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +21,7 @@ def staff_client(client):
     )
     user = User.objects.create_user("staff", "staff@example.org", "pw")
     user.groups.add(group)
+    national(user)
     client.force_login(user)
     return client
 

@@ -34,6 +34,7 @@ from bookings.services.seats import holds_expire
 from catalogue.factories import make_session, translate_training
 from catalogue.ics import occurrence_uid
 from catalogue.schedule import BERLIN
+from tests.staff import national
 
 pytestmark = pytest.mark.django_db
 TITLE = "Interkulturelle Kompetenz im Jobcenter"
@@ -254,7 +255,7 @@ def test_cancelled_session_tells_everyone(training, member, committed):
     mail.outbox.clear()
 
     with committed():
-        session_cancel(session=session, by=member.user)
+        session_cancel(session=session, by=national(UserFactory()))
 
     assert waiting.status == BookingStatus.WAITLISTED
     assert sorted(m.to[0] for m in mail.outbox) == sorted(

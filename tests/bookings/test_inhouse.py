@@ -19,6 +19,7 @@ from bookings.services.inhouse import (
 from catalogue.factories import LanguageFactory, TopicFactory, make_session
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
+from tests.staff import national
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def staff(db):
     )
     user = User.objects.create_user("staff", "staff@example.org", "pw")
     user.groups.add(group)
-    return user
+    return national(user)
 
 
 @pytest.fixture
@@ -94,7 +95,7 @@ def schedule_post(training, **overrides):
 # --- members ask -------------------------------------------------------------------------
 
 
-def test_a_member_requests_an_inhouse_training_and_follows_it(client, member, training):
+def test_a_member_requests_an_inhouse_training_and_follows_it(client, member, training, staff):
     client.force_login(member.user)
     assert client.get("/account/requests/new/").status_code == 200
 
@@ -113,7 +114,7 @@ def test_a_member_requests_an_inhouse_training_and_follows_it(client, member, tr
     listing = client.get("/account/requests/").content.decode()
     assert f'href="/account/requests/{request.pk}/"' in listing
     assert "Noch nicht beantwortet." in client.get(response["Location"]).content.decode()
-    assert list(open_inhouse_requests()) == [request]
+    assert list(open_inhouse_requests(staff)) == [request]
 
 
 def test_a_topic_is_enough(client, member):
@@ -272,7 +273,7 @@ def test_a_bad_schedule_shows_errors_and_creates_nothing(staff_client, member, t
 
 def test_staff_without_the_change_permission_cannot_answer_or_schedule(client, member, training):
     request = make_request(member, training)
-    viewer = User.objects.create_user("viewer", "viewer@example.org", "pw")
+    viewer = national(User.objects.create_user("viewer", "viewer@example.org", "pw"))
     viewer.user_permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="view_inhouserequest"),

@@ -28,7 +28,9 @@ from bookings.services.history import STATUS_ACTION
 from catalogue.factories import make_session, make_training
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
+from catalogue.services import staff_grant
 from tests.bookings.locking import session_lock_held
+from tests.staff import national
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +40,7 @@ def admin_user(username, *permissions):
     group.permissions.add(Permission.objects.get(codename="access_admin"), *permissions)
     user = User.objects.create_user(username, f"{username}@example.org", "pw")
     user.groups.add(group)
-    return user
+    return national(user)
 
 
 @pytest.fixture
@@ -394,7 +396,8 @@ def test_users_without_booking_permissions_are_refused(editor_client, session):
 def test_the_programme_staff_group_of_a_fresh_database_may_do_all_of_this(client, session):
     """The groups and their permissions come with the migrations, not with the demo data."""
     staff = UserFactory(username="koordination")
-    staff.groups.add(Group.objects.get(name="Programme staff"))
+    staff_grant(user=staff, states=[session.state])  # the Berlin state network's staff
+    assert staff.groups.filter(name="Programme staff").exists()
     editor = UserFactory(username="redaktion")
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(staff)
@@ -484,7 +487,7 @@ def test_dashboard_panel_queries_do_not_grow_with_the_data(
 ):
     dashboard_data(site_tree, size, settings)
 
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):  # with the user's state networks
         html = render_panel(staff)
 
     assert html.count("bookings_staff/sessions/") == min(size, 10)

@@ -20,6 +20,7 @@ from tests.bookings.statistics_data import (
     build_programme,
     held_session,
 )
+from tests.staff import national
 
 P, A, E = "present", "absent", "excused"
 JANUARY = {"date_from": date(2030, 1, 1), "date_to": date(2030, 1, 31)}
@@ -240,7 +241,7 @@ def admin_user(db):
         user.user_permissions.add(
             *Permission.objects.filter(codename__in=["access_admin", *codenames])
         )
-        return user
+        return national(user)
 
     return make
 

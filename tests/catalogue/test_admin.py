@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from catalogue.factories import LanguageFactory, VenueFactory, make_session, make_training
 from catalogue.models import Session
+from tests.staff import national
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,7 @@ def staff_client(client, site_tree):
     )
     user = User.objects.create_user("staff", "staff@example.org", "pw")
     user.groups.add(group)
+    national(user)
     client.force_login(user)
     return client
 

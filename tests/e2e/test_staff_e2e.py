@@ -10,6 +10,7 @@ from wagtail.models import GroupPagePermission, Page
 
 from bookings.factories import UserFactory
 from catalogue.factories import make_training
+from catalogue.services import staff_grant
 from tests.bookings.statistics_data import build_programme
 from tests.e2e.helpers import PASSWORD, t
 
@@ -18,12 +19,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_staff_filter_and_export_the_statistics(page, site_tree, tmp_path, screenshot):
     build_programme(site_tree.index)  # 3 trainings held, 7 participants in Jan–Feb 2030
-    group = Group.objects.get_or_create(name="Programme staff")[0]  # the migrations make it
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_statistics"),
-    )
-    UserFactory(username="koordination", password=PASSWORD).groups.add(group)
+    # The federal office (national figures); this test's database was flushed, so staff_grant
+    # makes the groups again, as `manage.py grant_staff` does.
+    staff_grant(user=UserFactory(username="koordination", password=PASSWORD), federal=True)
 
     page.goto("/admin/login/")  # hands over to the one login page (allauth's, by email)
     page.locator("input[name=login]").fill("koordination@example.org")

@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from bookings.factories import MembershipFactory, UserFactory
 from catalogue.factories import LanguageFactory, TopicFactory, make_session, make_training
+from catalogue.roles import STAFF_GROUP
+from tests.staff import national
 from trainers.factories import make_trainer
-from trainers.notifications import STAFF_GROUP
 
 
 def monday(weeks: int) -> date:
@@ -83,7 +84,7 @@ def staff(db):
     )
     user = UserFactory(username="staff", email="staff@example.org")
     user.groups.add(group)
-    return user
+    return national(user)
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ from catalogue.models import (
 )
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import schedule_slots
-from catalogue.services import session_save
+from catalogue.services import session_save, staff_grant
 from home.models import HomePage, SiteSettings, StandardPage
 
 DEMO_PASSWORD = "iq-demo-2026"
@@ -343,20 +343,27 @@ class Command(BaseCommand):
     # --- accounts -------------------------------------------------------------------------
 
     def accounts(self):
-        """The demo accounts, in the groups the migrations made (trainers/migrations/0004)."""
+        """The demo accounts: an editor, the federal office and two state networks' staff, in
+        the groups the migrations made (catalogue.roles)."""
         for account in SITE["accounts"]:
-            username, email, group_name = account["username"], account["email"], account["group"]
             user, created = User.objects.get_or_create(
-                username=username, defaults={"email": email, "first_name": username.title()}
+                username=account["username"],
+                defaults={"email": account["email"], "first_name": account["first_name"]},
             )
             if created:
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             # Everyone logs in through allauth, which wants a confirmed address.
             EmailAddress.objects.get_or_create(
-                user=user, email=email, defaults={"verified": True, "primary": True}
+                user=user, email=account["email"], defaults={"verified": True, "primary": True}
             )
-            user.groups.add(Group.objects.get(name=group_name))
+            user.groups.add(*Group.objects.filter(name__in=account.get("groups", [])))
+            if account.get("federal") or account.get("states"):
+                staff_grant(
+                    user=user,
+                    states=account.get("states", []),
+                    federal=account.get("federal", False),
+                )
 
     # --- bulk data for benchmarks ---------------------------------------------------------
 
