@@ -13,6 +13,15 @@ from catalogue.models import Session
 DEFAULT_PARTICIPANT_ROWS = 5
 
 
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the history of every booking that changes."),
+    )
+
+
 class CapacityForm(forms.Form):
     capacity = forms.IntegerField(
         label=_("Capacity"),

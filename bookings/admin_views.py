@@ -22,6 +22,7 @@ from bookings.admin_forms import (
     DEFAULT_PARTICIPANT_ROWS,
     BookOnBehalfForm,
     CapacityForm,
+    ReasonForm,
     participant_formset_class,
 )
 from bookings.forms import MAX_SEATS_PER_BOOKING
@@ -30,6 +31,8 @@ from bookings.services.bookings import (
     ParticipantData,
     booking_cancel,
     booking_create,
+    bookings_reclassify,
+    bookings_to_reclassify,
     session_cancel,
     session_capacity_set,
 )
@@ -412,6 +415,66 @@ class BookOnBehalfView(StaffViewMixin, TemplateView):
         return context
 
 
+class ReclassifyView(StaffViewMixin, FormView):
+    """Count an organisation's past bookings under the type it has now, with a reason."""
+
+    permission_required = "change"
+    page_title = gettext_lazy("Re-classify past bookings")
+    template_name = "bookings/admin/form.html"
+    form_class = ReasonForm
+
+    @cached_property
+    def organisation(self):
+        organisation = (
+            selectors.organisations_for_staff(self.request.user)
+            .filter(pk=self.kwargs["organisation_id"])
+            .first()
+        )
+        if organisation is None:
+            raise Http404
+        return organisation
+
+    def get_page_subtitle(self):
+        return self.organisation.name
+
+    def get_success_url(self):
+        return reverse("bookings_organisation:edit", args=[self.organisation.pk])
+
+    def form_valid(self, form):
+        try:
+            changed = bookings_reclassify(
+                organisation=self.organisation,
+                by=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except BookingError as error:
+            form.add_error("reason", str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(count)s bookings now count as “%(type)s”.")
+            % {"count": changed, "type": self.organisation.get_type_display()},
+        )
+        return redirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            submit_button_label=_("Re-classify"),
+            intro=_(
+                "%(count)s bookings of %(organisation)s were made while it had another type and "
+                "are counted under that one. Re-classified, they count as “%(type)s” in every "
+                "report, past periods included."
+            )
+            % {
+                "count": bookings_to_reclassify(self.organisation, self.request.user).count(),
+                "organisation": self.organisation.name,
+                "type": self.organisation.get_type_display(),
+            },
+        )
+        return context
+
+
 class StaffBookingViewSet(ViewSet):
     """The staff's booking pages; linked from the bookings and session listings (no menu item)."""
 
@@ -424,6 +487,11 @@ class StaffBookingViewSet(ViewSet):
                 name="participants",
             ),
             path("sessions/<int:session_id>/capacity/", CapacityView.as_view(), name="capacity"),
+            path(
+                "organisations/<int:organisation_id>/reclassify/",
+                ReclassifyView.as_view(),
+                name="reclassify",
+            ),
             path(
                 "sessions/<int:session_id>/cancel/",
                 SessionCancelView.as_view(),

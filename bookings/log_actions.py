@@ -4,7 +4,7 @@ bookings.services (registered in wagtail_hooks)."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 
-from bookings.models import InhouseRequestStatus, Role
+from bookings.models import InhouseRequestStatus, OrganisationType, Role
 
 
 def _role(value) -> str:
@@ -13,6 +13,39 @@ def _role(value) -> str:
 
 def _status(value) -> str:
     return InhouseRequestStatus(value).label if value in InhouseRequestStatus.values else "–"
+
+
+class BookingReclassified(LogFormatter):
+    label = _("Re-classified")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+
+        def name(value):
+            return OrganisationType(value).label if value in OrganisationType.values else "–"
+
+        return _("Counted as “%(to)s” instead of “%(from)s”: %(reason)s") % {
+            "from": name(data.get("from")),
+            "to": name(data.get("to")),
+            "reason": data.get("reason", "–"),
+        }
+
+
+class AddedOnTheDay(LogFormatter):
+    label = _("Added on the day")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        if data.get("replaces"):
+            return _("Came in place of a booked participant (booking %(booking)s)") % data
+        return _("Came without being booked; booking %(booking)s gains a seat") % data
+
+
+class SessionReopened(LogFormatter):
+    label = _("Reopened")
+
+    def format_message(self, log_entry):
+        return _("Reopened: %(reason)s") % {"reason": (log_entry.data or {}).get("reason", "–")}
 
 
 def status_change_formatter(label, choices) -> type[LogFormatter]:

@@ -38,6 +38,12 @@ ADMINISTRATION_TYPES = frozenset(
 )
 
 
+def sector_of(organisation_type: str) -> str:
+    if organisation_type in ADMINISTRATION_TYPES:
+        return Sector.ADMINISTRATION
+    return Sector.COMPANIES
+
+
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     type = models.CharField(_("type"), max_length=32, choices=OrganisationType.choices)
@@ -79,9 +85,7 @@ class Organisation(models.Model):
 
     @property
     def sector(self) -> str:
-        if self.type in ADMINISTRATION_TYPES:
-            return Sector.ADMINISTRATION
-        return Sector.COMPANIES
+        return sector_of(self.type)
 
     @property
     def is_public_body(self) -> bool:
@@ -152,6 +156,14 @@ class Booking(models.Model):
         on_delete=models.PROTECT,
         related_name="bookings",
     )
+    # The organisation's type when it booked: the figures count the sector booked under
+    # (DESIGN.md rule 13); staff re-classify explicitly (bookings.services.bookings).
+    organisation_type = models.CharField(
+        _("organisation type when booked"),
+        max_length=32,
+        choices=OrganisationType.choices,
+        editable=False,
+    )
     status = models.CharField(_("status"), max_length=16, choices=BookingStatus.choices)
     seats = models.PositiveSmallIntegerField(_("seats"), validators=[MinValueValidator(1)])
     price_per_seat = models.DecimalField(
@@ -206,6 +218,16 @@ class Booking(models.Model):
     def __str__(self) -> str:
         return self.reference
 
+    def save(self, *args, **kwargs):
+        if not self.organisation_type:
+            self.organisation_type = self.organisation.type
+        super().save(*args, **kwargs)
+
+    @property
+    def sector(self) -> str:
+        """The sector the booking was made under."""
+        return sector_of(self.organisation_type)
+
     @property
     def amount(self) -> Decimal:
         return self.price_per_seat * self.seats
@@ -232,6 +254,18 @@ class Participant(models.Model):
     email = models.EmailField(_("email"), blank=True)
     function = models.CharField(_("function"), max_length=16, choices=Function.choices)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Recorded at the session (bookings.services.attendance): came without being booked, or
+    # in place of a booked person, who is then cancelled.
+    added_on_the_day = models.BooleanField(_("added on the day"), default=False, editable=False)
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("in place of"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="replaced_by",
+    )
 
     class Meta:
         ordering = ["pk"]

@@ -4,11 +4,12 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from bookings.models import (
     SEAT_STATUSES,
+    Attendance,
     Booking,
     BookingStatus,
     InhouseRequest,
@@ -20,7 +21,7 @@ from bookings.models import (
     PaymentMethod,
     PaymentStatus,
 )
-from catalogue.models import Session, TrainingPage
+from catalogue.models import Occurrence, Session, TrainingPage
 from catalogue.models.sessions import SessionStatus
 from catalogue.selectors.sessions import public_sessions
 from catalogue.selectors.staff import sessions_for_staff, staff_scope
@@ -248,6 +249,10 @@ class StaffDashboard:
     held_count: int
     invoices_pending_count: int
     newest_pending_payments: list[Booking]
+    to_close_count: int
+    sessions_to_close: list[Session]
+    unrecorded_count: int
+    dates_without_attendance: list[Occurrence]
 
 
 def staff_dashboard(user, *, sessions: int = 10, newest: int = 5) -> StaffDashboard:
@@ -276,7 +281,34 @@ def staff_dashboard(user, *, sessions: int = 10, newest: int = 5) -> StaffDashbo
     counts = bookings.aggregate(
         held=Count("pk", filter=held), invoices=Count("pk", filter=invoice_pending)
     )
+    now = timezone.now()
+    to_close = (
+        sessions_for_staff(user)
+        .filter(status__in=(SessionStatus.PLANNED, SessionStatus.OPEN), ends_at__lte=now)
+        .select_related("training")
+        .order_by("ends_at", "pk")
+    )
+    seated = Participant.objects.filter(
+        booking__session=OuterRef("session"),
+        booking__status=BookingStatus.CONFIRMED,
+        cancelled_at__isnull=True,
+    )
+    unrecorded = (
+        Occurrence.objects.filter(
+            session__in=sessions_for_staff(user).exclude(status=SessionStatus.CANCELLED),
+            is_cancelled=False,
+            end__lte=now,
+        )
+        .filter(Exists(seated))
+        .exclude(Exists(Attendance.objects.filter(occurrence=OuterRef("pk"))))
+        .select_related("session__training")
+        .order_by("start", "pk")
+    )
     return StaffDashboard(
+        to_close_count=to_close.count(),
+        sessions_to_close=list(to_close[:sessions]),
+        unrecorded_count=unrecorded.count(),
+        dates_without_attendance=list(unrecorded[:sessions]),
         sessions_with_free_places=upcoming,
         open_requests_count=open_requests.count(),
         newest_open_requests=list(open_requests.reverse()[:newest]),

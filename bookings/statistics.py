@@ -5,7 +5,10 @@
 - A participant counts once per training held when present at one or more of its occurrences
   that were not cancelled, in a confirmed booking, and not cancelled themselves. Cancelled
   sessions, cancelled, expired, held or waitlisted bookings, absent and excused people never count.
-- Sector comes from the type of the booking organisation, function from the participant.
+- Sector comes from the type the organisation had when it booked (recorded on the booking;
+  staff re-classify explicitly), function from the participant.
+- A session marked held where nobody was present on any date is not a training held; the report
+  lists it apart ("held without attendance").
 - With a sector filter, participants are those of that sector and trainings held are those with
   at least one counted participant of that sector.
 
@@ -85,6 +88,14 @@ class MonthFigures:
 
 
 @dataclass(frozen=True)
+class HeldWithoutAttendance:
+    session: int
+    training: str
+    state: str
+    first_date: date
+
+
+@dataclass(frozen=True)
 class Figures:
     filters: Filters
     trainings_held: int
@@ -94,6 +105,7 @@ class Figures:
     by_topic: list[TopicFigures]
     by_state: list[StateFigures]
     by_month: list[MonthFigures]
+    held_without_attendance: list[HeldWithoutAttendance]
 
     def as_dict(self) -> dict:
         """The report as plain data (the JSON of `report_pa3`)."""
@@ -135,6 +147,15 @@ class Figures:
                     "participants": row.participants,
                 }
                 for row in self.by_month
+            ],
+            "held_without_attendance": [
+                {
+                    "session": row.session,
+                    "training": row.training,
+                    "state": row.state,
+                    "first_date": row.first_date.isoformat(),
+                }
+                for row in self.held_without_attendance
             ],
         }
 
@@ -178,17 +199,30 @@ def programme_figures(
     counts = {row["session"]: row for row in _participant_counts(filters, topic_id=topic_id)}
 
     trainings, participants, breakdown = Counter(), Counter(), Counter()
-    for session_id, month, session_state, topic_id in sessions:
+    without_attendance = []
+    for session_id, month, session_state, topic_id, title, starts_at in sessions:
         row = counts.get(session_id)
-        if row is None and filters.sector is not None:
-            continue  # no participant of that sector: not a training held for it
-        count = row["participants"] if row else 0
+        if row is None:  # nobody present on any date
+            without_attendance.append(
+                HeldWithoutAttendance(
+                    session=session_id,
+                    training=title,
+                    state=session_state,
+                    first_date=starts_at.astimezone(BERLIN).date(),
+                )
+            )
+            continue
+        if filters.sector is not None:
+            counted = _of_sector(row, filters.sector)
+            if not counted["participants"]:
+                continue  # no participant of that sector: not a training held for it
+        else:
+            counted = row
         for key in (("topic", topic_id), ("state", session_state), ("month", month)):
             trainings[key] += 1
-            participants[key] += count
-        if row:
-            for name in BREAKDOWN:
-                breakdown[name] += row[name]
+            participants[key] += counted["participants"]
+        for name in BREAKDOWN:
+            breakdown[name] += counted[name]
 
     if state is not None:
         states = [state]
@@ -227,7 +261,17 @@ def programme_figures(
             )
             for month in months
         ],
+        held_without_attendance=sorted(without_attendance, key=lambda row: row.first_date),
     )
+
+
+def _of_sector(row: dict, sector: str) -> dict:
+    """A session's counts narrowed to the participants of one sector."""
+    return {
+        "participants": row[sector],
+        **{name: row[name] if name == sector else 0 for name in SECTORS},
+        **{name: row[f"{sector}_{name}"] for name in FUNCTIONS},
+    }
 
 
 def months_between(first: date, last: date) -> list[date]:
@@ -270,12 +314,15 @@ def _held_sessions(filters: Filters, *, topic_id: int | None):
             TruncMonth("starts_at", output_field=DateField(), tzinfo=BERLIN),
             "state",
             "training__topic_id",
+            "training__title",
+            "starts_at",
         )
     )
 
 
 def _participant_counts(filters: Filters, *, topic_id: int | None):
-    """Per session: the counted participants, in total and by sector and function."""
+    """Per session with anyone present: the counted participants, in total, by sector, by
+    function and by sector × function ("administration_employee", ...)."""
     present = Attendance.objects.filter(
         participant=OuterRef("pk"),
         occurrence__is_cancelled=False,
@@ -287,19 +334,22 @@ def _participant_counts(filters: Filters, *, topic_id: int | None):
         booking__status=BookingStatus.CONFIRMED,
         cancelled_at__isnull=True,
     )
-    if filters.sector is not None:
-        participants = participants.filter(
-            booking__organisation__type__in=SECTOR_TYPES[filters.sector]
-        )
     return (
         participants.order_by()
         .values(session=F("booking__session"))
         .annotate(
             participants=Count("pk"),
             **{
-                name: Count("pk", filter=Q(booking__organisation__type__in=types))
+                name: Count("pk", filter=Q(booking__organisation_type__in=types))
                 for name, types in SECTOR_TYPES.items()
             },
             **{name: Count("pk", filter=Q(function=name)) for name in FUNCTIONS},
+            **{
+                f"{sector}_{function}": Count(
+                    "pk", filter=Q(booking__organisation_type__in=types, function=function)
+                )
+                for sector, types in SECTOR_TYPES.items()
+                for function in FUNCTIONS
+            },
         )
     )

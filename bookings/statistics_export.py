@@ -42,6 +42,16 @@ def figures_rows(figures: Figures) -> list[list]:
         [_("Month"), row.month, "", row.trainings_held, row.participants]
         for row in figures.by_month
     ]
+    rows += [
+        [
+            _("Held without attendance"),
+            row.first_date.isoformat(),
+            f"{row.training} ({row.state})",
+            "",
+            "",
+        ]
+        for row in figures.held_without_attendance
+    ]
     return rows
 
 
@@ -105,6 +115,11 @@ def figures_xlsx(figures: Figures) -> bytes:
         _("Months"),
         [_("Month"), _("Trainings held"), _("Participants")],
         [[row.month, row.trainings_held, row.participants] for row in figures.by_month],
+    )
+    sheet(
+        _("Held without attendance"),
+        [_("First date"), _("Training"), _("State network")],
+        [[row.first_date, row.training, row.state] for row in figures.held_without_attendance],
     )
     output = io.BytesIO()
     workbook.save(output)

@@ -2,7 +2,7 @@
 booking views are read-only here: listing, filters, export and the inspect view."""
 
 import django_filters
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -28,6 +28,7 @@ from bookings.selectors import (
     inhouse_requests_for_staff,
     organisations_for_staff,
 )
+from bookings.services.bookings import bookings_to_reclassify
 from catalogue.models import Session
 from catalogue.scoped_admin import ScopedModelViewSet
 from catalogue.selectors.staff import sessions_for_staff
@@ -167,6 +168,22 @@ class BookingViewSet(ScopedModelViewSet):
         return bookings_for_staff(user)
 
 
+class OrganisationEditView(generic.EditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if bookings_to_reclassify(self.object, self.request.user).exists():
+            buttons.append(
+                Button(
+                    _("Re-classify past bookings"),
+                    reverse("bookings_staff:reclassify", args=[self.object.pk]),
+                    icon_name="resubmit",
+                    priority=50,
+                )
+            )
+        return buttons
+
+
 class OrganisationViewSet(ScopedModelViewSet):
     """Organisations of the user's state networks and those that booked there."""
 
@@ -190,6 +207,7 @@ class OrganisationViewSet(ScopedModelViewSet):
     search_fields = ["name", "city"]
     search_backend_name = None
     inspect_view_enabled = True
+    edit_view_class = OrganisationEditView
 
     def scope(self, user):
         return organisations_for_staff(user)

@@ -12,14 +12,22 @@ from bookings.admin_views import (
 from bookings.choosers import organisation_chooser_viewset
 from bookings.dashboard import StaffDashboardPanel
 from bookings.log_actions import (
+    AddedOnTheDay,
+    BookingReclassified,
     InhouseStatusChanged,
     MembersChanged,
     ParticipantsRenamed,
+    SessionReopened,
     status_change_formatter,
 )
 from bookings.models import AttendanceStatus, BookingStatus
-from bookings.services.attendance import ATTENDANCE_ACTION, SESSION_HELD_ACTION
-from bookings.services.bookings import RENAME_ACTION
+from bookings.services.attendance import (
+    ATTENDANCE_ACTION,
+    ON_THE_DAY_ACTION,
+    SESSION_HELD_ACTION,
+    SESSION_REOPENED_ACTION,
+)
+from bookings.services.bookings import RECLASSIFY_ACTION, RENAME_ACTION
 from bookings.services.history import STATUS_ACTION
 from bookings.services.inhouse import INHOUSE_ACTION
 from bookings.services.members import MEMBER_ACTION
@@ -39,6 +47,7 @@ def register_member_and_inhouse_actions(actions):
     actions.register_action(MEMBER_ACTION)(MembersChanged)
     actions.register_action(RENAME_ACTION)(ParticipantsRenamed)
     actions.register_action(INHOUSE_ACTION)(InhouseStatusChanged)
+    actions.register_action(RECLASSIFY_ACTION)(BookingReclassified)
 
 
 @hooks.register("register_admin_viewset")
@@ -84,6 +93,8 @@ def register_attendance_actions(actions):
             }
 
     actions.register_action(SESSION_HELD_ACTION, _("Marked as held"), _("Session marked as held"))
+    actions.register_action(SESSION_REOPENED_ACTION)(SessionReopened)
+    actions.register_action(ON_THE_DAY_ACTION)(AddedOnTheDay)
 
 
 @hooks.register("register_admin_urls")

@@ -106,4 +106,7 @@ def make_session(training: TrainingPage, **fields) -> Session:
         "end_time": time(12, 0),
         "recurrences": Recurrence(),
     }
-    return session_save(session=Session(training=training, **{**defaults, **fields}))
+    # Tests build sessions in any status, as a history import would.
+    return session_save(
+        session=Session(training=training, **{**defaults, **fields}), status_change=True
+    )

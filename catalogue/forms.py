@@ -10,7 +10,7 @@ from catalogue.models.taxonomy import StateNetwork
 from catalogue.models.training import TrainingFormat
 from catalogue.selectors.sessions import CatalogueFilters, filter_choices, topics
 from catalogue.selectors.staff import staff_scope
-from catalogue.services import CatalogueError, session_slots
+from catalogue.services import SERVICE_STATUSES, CatalogueError, session_slots
 
 
 class CatalogueFilterForm(forms.Form):
@@ -118,7 +118,8 @@ class FeedFilterForm(forms.Form):
 
 class SessionAdminForm(WagtailAdminModelForm):
     """Checks the schedule as the service will expand it, so errors show on the form; offers the
-    state networks the user works for."""
+    state networks the user works for; held and cancelled are not a choice (the booking
+    services set them, with their checks)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,6 +127,20 @@ class SessionAdminForm(WagtailAdminModelForm):
         if scope and not scope.national and "state" in self.fields:
             field = self.fields["state"]
             field.choices = [(code, label) for code, label in field.choices if code in scope.states]
+        if "status" in self.fields:
+            field = self.fields["status"]
+            if self.instance.status in SERVICE_STATUSES:
+                field.disabled = True
+                field.help_text = _(
+                    "Held comes from the attendance and is taken back by reopening the session; "
+                    "a cancelled session stays cancelled."
+                )
+            else:
+                field.choices = [
+                    (value, label)
+                    for value, label in field.choices
+                    if value not in SERVICE_STATUSES
+                ]
 
     def clean(self):
         cleaned = super().clean()

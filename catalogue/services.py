@@ -31,6 +31,11 @@ CALENDAR_FIELDS = (
 )
 
 
+# Statuses only the booking services set, with their checks (bookings.services): held
+# (session_mark_held, session_reopen) and cancelled (session_cancel).
+SERVICE_STATUSES = frozenset({SessionStatus.HELD, SessionStatus.CANCELLED})
+
+
 class CatalogueError(Exception):
     """A catalogue rule refused the change; the message says why."""
 
@@ -55,16 +60,29 @@ def session_slots(*, session: Session) -> list[Slot]:
 
 
 @transaction.atomic
-def session_save(*, session: Session, by=None) -> Session:
+def session_save(*, session: Session, by=None, status_change: bool = False) -> Session:
     """Save a session (new or changed) and bring its occurrences in line with its schedule.
     Staff (`by`) work on the sessions of their state networks only; None: the system (the
-    booking services, imports)."""
+    booking services, imports). Held and cancelled come and go only through the booking
+    services (`status_change`), which check what those mean."""
     session_slots(session=session)
     scope = staff_scope(by) if by is not None else None
     if scope and not scope.allows(session.state):
         raise CatalogueError(_("This session belongs to another state network."))
-    if session.pk:
-        previous = Session.objects.select_for_update().get(pk=session.pk)
+    previous = Session.objects.select_for_update().get(pk=session.pk) if session.pk else None
+    previous_status = previous.status if previous else SessionStatus.PLANNED
+    if (
+        not status_change
+        and previous_status != session.status
+        and SERVICE_STATUSES & {previous_status, session.status}
+    ):
+        raise CatalogueError(
+            _(
+                "A session is marked as held from its attendance, reopened with a reason and "
+                "cancelled with its bookings; the status cannot be set here."
+            )
+        )
+    if previous is not None:
         if scope and not scope.allows(previous.state):
             raise CatalogueError(_("This session belongs to another state network."))
         if session.capacity < previous.seats_taken:

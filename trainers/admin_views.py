@@ -20,11 +20,14 @@ from bookings.services.attendance import (
     attendance_all_present,
     attendance_record,
     session_mark_held,
+    session_reopen,
 )
 from bookings.services.errors import BookingError
+from catalogue.models.sessions import SessionStatus
 from trainers import selectors, services
-from trainers.forms import AttendanceForm
+from trainers.forms import AttendanceForm, OnTheDayForm
 from trainers.models import Assignment, AssignmentRole
+from trainers.views import add_on_the_day
 
 URL_NAMESPACE = "trainers_staff"
 assignment_permissions = ModelPermissionPolicy(Assignment)
@@ -159,9 +162,17 @@ class SessionAttendanceView(SessionMixin, TemplateView):
             for occurrence in self.session.active_occurrences
         ]
 
+    def on_the_day_form(self, data=None):
+        session = self.session
+        open_ = session.status not in (SessionStatus.HELD, SessionStatus.CANCELLED)
+        if open_ and any(o.day_has_come for o in session.active_occurrences) and self.participants:
+            return OnTheDayForm(data, participants=self.participants)
+        return None
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("forms", self.forms())
+        context.setdefault("on_the_day", self.on_the_day_form())
         context.update(
             session=self.session,
             statuses=AttendanceStatus,
@@ -172,6 +183,15 @@ class SessionAttendanceView(SessionMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if "held" in request.POST:
             return self.mark_held()
+        if "reopen" in request.POST:
+            return self.reopen()
+        if "on_the_day" in request.POST:
+            form = self.on_the_day_form(request.POST)
+            if form is None:
+                raise Http404
+            if add_on_the_day(request, self.session, form, as_staff=True):
+                return redirect(attendance_url(self.session.pk))
+            return self.render_to_response(self.get_context_data(on_the_day=form), status=400)
         occurrence_id = _int(request.POST.get("occurrence"))
         forms = self.forms(request.POST, occurrence_id)
         match = next(((o, f) for o, f in forms if o.pk == occurrence_id), None)
@@ -200,6 +220,19 @@ class SessionAttendanceView(SessionMixin, TemplateView):
             messages.error(self.request, str(error))
         else:
             messages.success(self.request, _("The session has been marked as held."))
+        return redirect(attendance_url(self.session.pk))
+
+    def reopen(self):
+        try:
+            session_reopen(
+                session=self.session,
+                by=self.request.user,
+                reason=self.request.POST.get("reason", "")[:500],
+            )
+        except BookingError as error:
+            messages.error(self.request, str(error))
+        else:
+            messages.success(self.request, _("The session has been reopened."))
         return redirect(attendance_url(self.session.pk))
 
 

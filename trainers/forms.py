@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from bookings.models import AttendanceStatus
+from bookings.models import AttendanceStatus, Function
 from catalogue.models import StateNetwork
 from trainers.models import AvailabilityKind, AvailabilityRule, Trainer
 
@@ -66,6 +66,29 @@ class AttendanceForm(forms.Form):
             for participant in self.participants
             if self.cleaned_data.get(f"p{participant.pk}")
         }
+
+
+class OnTheDayForm(forms.Form):
+    """Someone who came without being booked, or in place of a booked person."""
+
+    booking = forms.TypedChoiceField(label=_("Booking"), coerce=int)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    function = forms.ChoiceField(label=_("Function"), choices=Function.choices)
+    replaces = forms.TypedChoiceField(
+        label=_("In place of"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, *args, participants, **kwargs):
+        super().__init__(*args, prefix="day", **kwargs)
+        bookings = {p.booking_id: p.booking for p in participants}
+        self.fields["booking"].choices = [
+            (pk, f"{booking.reference} – {booking.organisation.name}")
+            for pk, booking in sorted(bookings.items())
+        ]
+        self.fields["replaces"].choices = [
+            ("", _("nobody: in addition to those booked")),
+            *[(p.pk, f"{p.name} ({p.booking.reference})") for p in participants],
+        ]
 
 
 class TrainerAdminForm(WagtailAdminModelForm):

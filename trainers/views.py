@@ -14,12 +14,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bookings.services.attendance import (
     attendance_all_present,
     attendance_record,
+    participant_on_the_day,
     session_mark_held,
 )
 from bookings.services.errors import BookingBusy, BookingError
 from catalogue.ics import calendar_response
 from trainers import selectors, services
-from trainers.forms import AttendanceForm, AvailabilityRuleForm
+from trainers.forms import AttendanceForm, AvailabilityRuleForm, OnTheDayForm
 from trainers.ics import title_for, trainer_feed, training_titles
 from trainers.models import AssignmentStatus
 
@@ -123,13 +124,19 @@ def attendance(request, assignment_id, occurrence_id):
     if occurrence is None:
         raise Http404
     participants = selectors.participants_for_session(session)
+    adding = request.method == "POST" and "on_the_day" in request.POST
+    on_the_day = OnTheDayForm(request.POST if adding else None, participants=participants)
     form = AttendanceForm(
-        request.POST or None,
+        None if adding else request.POST or None,
         participants=participants,
         recorded=selectors.attendance_by_participant(occurrence),
     )
     status = 200
-    if request.method == "POST":
+    if adding:
+        if add_on_the_day(request, session, on_the_day):
+            return redirect(request.path)
+        status = 400
+    elif request.method == "POST":
         try:
             if "all_present" in request.POST:
                 attendance_all_present(occurrence=occurrence, by=request.user)
@@ -155,9 +162,35 @@ def attendance(request, assignment_id, occurrence_id):
             "occurrence": occurrence,
             "title": session.training.localized.title,
             "form": form,
+            "on_the_day": on_the_day if occurrence.day_has_come and participants else None,
         },
         status=status,
     )
+
+
+def add_on_the_day(request, session, form, *, as_staff: bool = False) -> bool:
+    """Record a walk-in or a substitute from `form`; a message says how it went."""
+    if not form.is_valid():
+        messages.error(request, _("Check the participant's details."))
+        return False
+    data = form.cleaned_data
+    try:
+        participant = participant_on_the_day(
+            session=session,
+            booking_id=data["booking"],
+            name=data["name"],
+            function=data["function"],
+            replaces_id=data["replaces"],
+            by=request.user,
+            as_staff=as_staff,
+        )
+    except BookingError as error:
+        messages.error(request, str(error))
+        return False
+    messages.success(
+        request, _("%(name)s has been added; record the attendance.") % {"name": participant.name}
+    )
+    return True
 
 
 @trainer_required

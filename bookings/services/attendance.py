@@ -3,19 +3,30 @@ session lock; every change is logged with who and when."""
 
 from collections.abc import Mapping
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from bookings.models import Attendance, AttendanceStatus, BookingStatus, Participant
+from bookings.models import (
+    Attendance,
+    AttendanceStatus,
+    Booking,
+    BookingStatus,
+    Function,
+    Participant,
+)
 from bookings.services.errors import BookingError
 from bookings.services.locking import session_locked
 from bookings.services.scope import check_staff_scope
+from bookings.services.seats import sync_seats
 from catalogue.models import Occurrence, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.services import CatalogueError, session_save
 
 ATTENDANCE_ACTION = "iq.attendance"
 SESSION_HELD_ACTION = "iq.session.held"
+SESSION_REOPENED_ACTION = "iq.session.reopened"
+ON_THE_DAY_ACTION = "iq.participant.on_the_day"
 
 
 def attendance_record(
@@ -76,11 +87,103 @@ def session_mark_held(*, session: Session, by, as_staff: bool = False) -> Sessio
         previous = locked.status
         locked.status = SessionStatus.HELD
         try:
-            session_save(session=locked)
+            session_save(session=locked, status_change=True)
         except CatalogueError as error:
             raise BookingError(str(error)) from None
         log(instance=locked, action=SESSION_HELD_ACTION, user=by, data={"from": previous})
     return locked
+
+
+def session_reopen(*, session: Session, by, reason: str) -> Session:
+    """Take back "held" (to correct attendance, say): staff only, with a reason, logged. The
+    session counts as a training held again once it is marked held again."""
+    reason = reason.strip()
+    if not reason:
+        raise BookingError(_("Say why the session is reopened; the reason is kept in its history."))
+    with session_locked(session.pk) as locked:
+        check_staff_scope(by, locked.state)
+        if locked.status != SessionStatus.HELD:
+            raise BookingError(_("Only a session marked as held can be reopened."))
+        locked.status = SessionStatus.OPEN
+        session_save(session=locked, status_change=True)
+        log(
+            instance=locked,
+            action=SESSION_REOPENED_ACTION,
+            user=by,
+            data={"reason": reason},
+        )
+    return locked
+
+
+def participant_on_the_day(
+    *,
+    session: Session,
+    booking_id: int,
+    name: str,
+    function: str,
+    by,
+    replaces_id: int | None = None,
+    as_staff: bool = False,
+) -> Participant:
+    """Record someone who came to the session: in addition to a confirmed booking's people (a
+    walk-in: the booking gains a seat) or in place of one of them who was not present on any
+    date (that one is cancelled). From the first date until the session is closed; logged;
+    counted and certified like everyone else. The caller checks that `by` may record for this
+    session."""
+    name = " ".join(name.split())
+    if not name or len(name) > 200:
+        raise BookingError(_("Enter the name of the participant (at most 200 characters)."))
+    if function not in Function.values:
+        raise BookingError(_("Choose employee or manager."))
+    with session_locked(session.pk) as locked:
+        if as_staff:
+            check_staff_scope(by, locked.state)
+        if locked.status in (SessionStatus.HELD, SessionStatus.CANCELLED):
+            raise BookingError(
+                _("The session is closed; staff reopen it before participants change.")
+            )
+        if not any(occurrence.day_has_come for occurrence in locked.active_occurrences):
+            raise BookingError(_("Participants are added on the day, from the first date on."))
+        booking = Booking.objects.filter(
+            pk=booking_id, session=locked, status=BookingStatus.CONFIRMED
+        ).first()
+        if booking is None:
+            raise BookingError(_("Choose a confirmed booking of this session."))
+        replaced = None
+        if replaces_id is not None:
+            replaced = booking.participants.filter(
+                pk=replaces_id, cancelled_at__isnull=True
+            ).first()
+            if replaced is None:
+                raise BookingError(_("Choose a participant of this booking to replace."))
+            if replaced.attendances.filter(status=AttendanceStatus.PRESENT).exists():
+                raise BookingError(
+                    _(
+                        "%(name)s was present on a date and stays; add the other person "
+                        "without replacing anyone."
+                    )
+                    % {"name": replaced.name}
+                )
+            replaced.cancelled_at = timezone.now()
+            replaced.save(update_fields=["cancelled_at"])
+        else:
+            booking.seats += 1
+            booking.save(update_fields=["seats", "updated_at"])
+        participant = Participant.objects.create(
+            booking=booking,
+            name=name,
+            function=function,
+            added_on_the_day=True,
+            replaces=replaced,
+        )
+        sync_seats(locked)
+        log(
+            instance=participant,
+            action=ON_THE_DAY_ACTION,
+            user=by,
+            data={"booking": booking.reference, "replaces": replaced.pk if replaced else None},
+        )
+    return participant
 
 
 def _attending(session: Session):

@@ -7,13 +7,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from bookings.models import (
+    Attendance,
+    AttendanceStatus,
     Booking,
     BookingStatus,
     Function,
@@ -41,6 +43,7 @@ from bookings.services.seats import (
 from catalogue.caching import catalogue_changed
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
+from catalogue.selectors.staff import staff_scope
 from catalogue.services import session_save
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -157,7 +160,9 @@ def booking_cancel(
     *, booking: Booking, by, participant_ids: Sequence[int] | None = None, as_staff: bool = False
 ) -> Booking:
     """Cancel a whole booking or some of its participants; freed seats go to the waiting list.
-    Bookers may cancel until the booking deadline, staff at any time. Seats paid by card are
+    Bookers may cancel until the booking deadline, staff at any time. Whoever was present on a
+    date stays (the figures and certificates count them): cancelling the whole booking then
+    cancels only the others, naming one who attended is refused. Seats paid by card are
     refunded after commit according to the training's refund policy."""
     with session_locked(booking.session_id) as locked:
         if as_staff:
@@ -170,12 +175,33 @@ def booking_cancel(
                 _("The booking deadline has passed; please contact the programme team.")
             )
         active = booking.participants.filter(cancelled_at__isnull=True)
+        attended = dict(
+            active.filter(
+                attendances__status=AttendanceStatus.PRESENT,
+                attendances__occurrence__is_cancelled=False,
+            ).values_list("pk", "name")
+        )
         if participant_ids is not None:
             chosen = active.filter(pk__in=participant_ids)
             if chosen.count() != len(set(participant_ids)) or not participant_ids:
                 raise BookingError(_("Choose participants of this booking to cancel."))
+            if present := [attended[pk] for pk in participant_ids if pk in attended]:
+                raise BookingError(
+                    _(
+                        "%(names)s attended the session; an attended participation stays in the "
+                        "figures and cannot be cancelled."
+                    )
+                    % {"names": ", ".join(sorted(set(present)))}
+                )
         else:
-            chosen = active
+            chosen = active.exclude(pk__in=attended)
+            if attended and not chosen.exists():
+                raise BookingError(
+                    _(
+                        "Everyone in this booking attended the session; an attended "
+                        "participation stays in the figures and cannot be cancelled."
+                    )
+                )
         now = timezone.now()
         cancelled_ids = list(chosen.values_list("pk", flat=True))
         cancelled = chosen.update(cancelled_at=now)
@@ -238,8 +264,19 @@ def session_cancel(*, session: Session, by) -> Session:
     """Cancel a session and every booking in it; card payments are refunded in full."""
     with session_locked(session.pk) as locked:
         check_staff_scope(by, locked.state)
+        if locked.status == SessionStatus.HELD:
+            raise BookingError(_("A session that was held cannot be cancelled."))
+        if Attendance.objects.filter(
+            occurrence__session=locked, status=AttendanceStatus.PRESENT
+        ).exists():
+            raise BookingError(
+                _(
+                    "Participants were present at this session; it took place and cannot be "
+                    "cancelled. Mark it as held instead."
+                )
+            )
         locked.status = SessionStatus.CANCELLED
-        session_save(session=locked)
+        session_save(session=locked, status_change=True)
         for booking in locked.bookings.exclude(
             status__in=(BookingStatus.CANCELLED, BookingStatus.EXPIRED)
         ):
@@ -329,3 +366,42 @@ def participant_rename(*, booking: Booking, participants: Mapping[int, Participa
                 data={"participants": [participant.pk for participant in changed]},
             )
     return len(changed)
+
+
+RECLASSIFY_ACTION = "iq.booking.reclassified"
+
+
+def bookings_to_reclassify(organisation: Organisation, by):
+    """The organisation's bookings, in `by`'s state networks, made under another type than the
+    organisation has now."""
+    return staff_scope(by).filter(
+        Booking.objects.filter(organisation=organisation).exclude(
+            organisation_type=organisation.type
+        ),
+        "session__state",
+    )
+
+
+@transaction.atomic
+def bookings_reclassify(*, organisation: Organisation, by, reason: str) -> int:
+    """Count the organisation's past bookings under the type it has now (a correction of its
+    type moves no figure by itself): explicit, with a reason, each booking logged. Returns how
+    many bookings changed."""
+    reason = reason.strip()
+    if not reason:
+        raise BookingError(
+            _("Say why the bookings are re-classified; the reason is kept in their history.")
+        )
+    changed = 0
+    for booking in bookings_to_reclassify(organisation, by).select_for_update():
+        previous = booking.organisation_type
+        booking.organisation_type = organisation.type
+        booking.save(update_fields=["organisation_type", "updated_at"])
+        log(
+            instance=booking,
+            action=RECLASSIFY_ACTION,
+            user=by,
+            data={"from": previous, "to": organisation.type, "reason": reason},
+        )
+        changed += 1
+    return changed

@@ -178,6 +178,11 @@ class Occurrence(models.Model):
         return self.start <= timezone.now()
 
     @property
+    def day_has_come(self) -> bool:
+        """Its (Berlin) day has come: people may turn up from the morning on."""
+        return timezone.localtime(self.start).date() <= timezone.localdate()
+
+    @property
     def attendance_can_be_recorded(self) -> bool:
         """The date takes place and has begun, in a session that is not cancelled."""
         return (

@@ -60,6 +60,7 @@ def concrete(route: str, namespace: str, w) -> str:
         "pk": by_namespace.get(namespace),
         "session_id": w["assignment"].session_id,
         "booking_id": w["booking"].pk,
+        "organisation_id": w["booking"].organisation_id,
     }
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
 

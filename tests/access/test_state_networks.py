@@ -150,6 +150,7 @@ def concrete(route: str, namespace: str, w) -> str:
         "pk": by_namespace.get(namespace),
         "session_id": w["held"].pk if namespace == "trainers_staff" else w["session"].pk,
         "booking_id": w["booking"].pk,
+        "organisation_id": w["organisation"].pk,
     }
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
 

@@ -50,7 +50,7 @@ def held_session(
             exdates=[datetime.combine(day, time.min) for day in cancelled],
         )
         session.status = status
-        session_save(session=session)
+        session_save(session=session, status_change=True)  # history, as an import writes it
     return session
 
 

@@ -61,6 +61,7 @@ def test_the_json_is_exactly_the_agreed_shape(programme):
             {"month": "2030-01", "trainings_held": 1, "participants": 4},
             {"month": "2030-02", "trainings_held": 2, "participants": 3},
         ],
+        "held_without_attendance": [],
     }
     assert list(result) == [
         "period",
@@ -72,6 +73,7 @@ def test_the_json_is_exactly_the_agreed_shape(programme):
         "by_topic",
         "by_state",
         "by_month",
+        "held_without_attendance",
     ]
 
 
@@ -98,6 +100,7 @@ def test_filters_appear_in_the_json(programme):
         ],
         "by_state": [{"state": "BY", "trainings_held": 1, "participants": 1}],
         "by_month": [{"month": "2030-02", "trainings_held": 1, "participants": 1}],
+        "held_without_attendance": [],
     }
 
 
@@ -121,7 +124,13 @@ def test_xlsx_to_a_file(programme, tmp_path):
 
     workbook = load_workbook(target)
 
-    assert workbook.sheetnames == ["Übersicht", "Themen", "Landesnetzwerke", "Monate"]
+    assert workbook.sheetnames == [
+        "Übersicht",
+        "Themen",
+        "Landesnetzwerke",
+        "Monate",
+        "Ohne Anwesenheit durchgeführt",
+    ]
     summary = {row[0]: row[1] for row in workbook["Übersicht"].iter_rows(values_only=True)}
     assert summary["Durchgeführte Schulungen"] == 3
     assert summary["Teilnehmende"] == 7

@@ -47,12 +47,17 @@ def test_partial_attendance_counts_once(training, jobcentre):
     assert totals(**JANUARY) == (1, 2)
 
 
-def test_no_shows_do_not_count_but_the_training_does(training, jobcentre):
+def test_no_shows_do_not_count_and_with_nobody_present_neither_does_the_training(
+    training, jobcentre
+):
     session = held_session(training, date(2030, 1, 7), date(2030, 1, 8))
     absent, unrecorded = book(session, jobcentre, "employee", "manager")
     attend(absent, A, A)
 
-    assert totals(**JANUARY) == (1, 0)
+    assert totals(**JANUARY) == (0, 0)
+    assert [row.session for row in programme_figures(**JANUARY).held_without_attendance] == [
+        session.pk
+    ]
     assert unrecorded.attendances.count() == 0
 
 
@@ -110,7 +115,7 @@ def test_presence_on_a_cancelled_date_does_not_count(training, jobcentre):
     (participant,) = book(session, jobcentre, "employee")
     attend(participant, A, P)
 
-    assert totals(**JANUARY) == (1, 0)
+    assert totals(**JANUARY) == (0, 0)  # nobody present on a date that took place
 
 
 def test_the_month_is_the_berlin_date(training, jobcentre):

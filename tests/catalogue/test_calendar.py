@@ -10,6 +10,7 @@ import vobject
 from dateutil import tz
 from recurrence import WEEKLY, Recurrence, Rule
 
+from bookings.services.bookings import session_cancel
 from catalogue.factories import TopicFactory, VenueFactory, make_session, make_training
 from catalogue.models.sessions import SessionStatus
 from catalogue.services import session_save
@@ -130,8 +131,7 @@ def test_feed_lists_open_sessions_and_filters_by_topic_and_state(client, site_tr
 
 def test_feed_marks_a_cancelled_session(client, series):
     training, session = series
-    session.status = SessionStatus.CANCELLED
-    session_save(session=session)
+    session_cancel(session=session, by=None)
 
     feed = parse(client.get("/schulungen/feed/"))
     assert {e.status.value for e in feed.vevent_list} == {"CANCELLED"}

@@ -314,7 +314,7 @@ class Command(BaseCommand):
             recurrences=recurrence,
             booking_deadline=first_date - timedelta(days=7),
         )
-        session_save(session=session)
+        session_save(session=session, status_change=True)  # past sessions as they ended
         return 1
 
     @staticmethod
