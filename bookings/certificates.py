@@ -51,6 +51,8 @@ class TrainerDirectory:
 
     # The names of the trainers who ran the session (for the certificate).
     names_for_session: Callable[[Session], list[str]]
+    # The same for many sessions at once (ids, or a queryset of them): session id -> names.
+    names_for_sessions: Callable[[object], dict[int, list[str]]]
     # The ids of the sessions the user teaches (a queryset of ids, for a subquery).
     session_ids_for_user: Callable[[object], QuerySet]
 
@@ -58,6 +60,7 @@ class TrainerDirectory:
 def _no_trainers() -> TrainerDirectory:
     return TrainerDirectory(
         names_for_session=lambda session: [],
+        names_for_sessions=lambda session_ids: {},
         session_ids_for_user=lambda user: Session.objects.none().values("pk"),
     )
 
@@ -199,7 +202,7 @@ def _date_line(occurrence: Occurrence) -> str:
     }
 
 
-def _fonts() -> tuple[str, str]:
+def pdf_fonts() -> tuple[str, str]:
     if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVuSans", FONTS / "DejaVuSans.ttf"))
         pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", FONTS / "DejaVuSans-Bold.ttf"))
@@ -218,7 +221,7 @@ def _render(
     verify_url: str,
     issued: date,
 ) -> bytes:
-    regular, bold = _fonts()
+    regular, bold = pdf_fonts()
     text = ParagraphStyle("text", fontName=regular, fontSize=11, leading=15)
     heading = ParagraphStyle("heading", parent=text, fontName=bold, fontSize=22, leading=28)
     name = ParagraphStyle("name", parent=text, fontName=bold, fontSize=16, leading=22)

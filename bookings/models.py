@@ -515,3 +515,57 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class ReportingPeriod(models.Model):
+    """A reporting period (Berichtszeitraum) the federal office has closed: its report as it was
+    then, stored whole (DESIGN.md rule 13); every download of it is one of `files`."""
+
+    label = models.CharField(_("name"), max_length=100, help_text=_("For example “Q1 2030”."))
+    date_from = models.DateField(_("from"))
+    date_to = models.DateField(_("to"))
+    report = models.JSONField(_("report"), editable=False)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    closed_at = models.DateTimeField(_("as of"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date_from", "-date_to"]
+        verbose_name = _("closed reporting period")
+        verbose_name_plural = _("closed reporting periods")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(date_to__gte=models.F("date_from")),
+                name="reporting_period_not_reversed",
+            ),
+            models.UniqueConstraint(fields=["date_from", "date_to"], name="reporting_period_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.date_from:%d.%m.%Y}–{self.date_to:%d.%m.%Y})"
+
+
+class ClosedReportFile(models.Model):
+    """One download of a closed period's report, kept byte for byte."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="files")
+    format = models.CharField(max_length=8)
+    language = models.CharField(max_length=8)
+    filename = models.CharField(max_length=200)
+    content = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "format", "language"], name="closed_report_file_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -21,10 +21,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, DateField, Exists, F, OuterRef, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 
+from bookings.certificates import trainer_directory
 from bookings.models import (
     ADMINISTRATION_TYPES,
     Attendance,
@@ -35,7 +36,7 @@ from bookings.models import (
     Participant,
     Sector,
 )
-from catalogue.models import Session, StateNetwork, Topic
+from catalogue.models import Occurrence, Session, StateNetwork, Topic
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import BERLIN
 
@@ -47,6 +48,9 @@ SECTOR_TYPES = {
 SECTORS = tuple(SECTOR_TYPES)
 FUNCTIONS = tuple(Function.values)
 BREAKDOWN = SECTORS + FUNCTIONS
+CROSS = tuple(f"{sector}_{function}" for sector in SECTORS for function in FUNCTIONS)
+TYPE_KEYS = tuple(f"type_{value}" for value in OrganisationType.values)
+SUMMED = BREAKDOWN + CROSS + TYPE_KEYS
 
 
 class StatisticsError(ValueError):
@@ -96,6 +100,23 @@ class HeldWithoutAttendance:
 
 
 @dataclass(frozen=True)
+class SessionFigures:
+    """One training held, as the report lists it."""
+
+    session: int
+    training: str
+    topic: str  # slug
+    state: str
+    dates: list[date]
+    units: int  # UE of the training
+    trainers: list[str]
+    inhouse: bool
+    participants: int
+    by_sector: dict[str, int]
+    by_function: dict[str, int]
+
+
+@dataclass(frozen=True)
 class Figures:
     filters: Filters
     trainings_held: int
@@ -106,6 +127,14 @@ class Figures:
     by_state: list[StateFigures]
     by_month: list[MonthFigures]
     held_without_attendance: list[HeldWithoutAttendance]
+    sessions: list[SessionFigures]
+    by_organisation_type: dict[str, int]
+    organisations_reached: int
+    open_vs_inhouse: dict[str, dict[str, int]]
+    teaching_units: int
+    participant_hours: float
+    function_by_sector: dict[str, dict[str, int]]  # sector -> function -> participations
+    state_by_topic: dict[str, dict[str, dict[str, int]]]  # state -> topic -> figures
 
     def as_dict(self) -> dict:
         """The report as plain data (the JSON of `report_pa3`)."""
@@ -157,6 +186,29 @@ class Figures:
                 }
                 for row in self.held_without_attendance
             ],
+            "sessions": [
+                {
+                    "reference": row.session,
+                    "training": row.training,
+                    "topic": row.topic,
+                    "state": row.state,
+                    "dates": [day.isoformat() for day in row.dates],
+                    "teaching_units": row.units,
+                    "trainers": row.trainers,
+                    "inhouse": row.inhouse,
+                    "participants": row.participants,
+                    "participants_by_sector": row.by_sector,
+                    "participants_by_function": row.by_function,
+                }
+                for row in self.sessions
+            ],
+            "by_organisation_type": dict(self.by_organisation_type),
+            "organisations_reached": self.organisations_reached,
+            "open_vs_inhouse": self.open_vs_inhouse,
+            "teaching_units": self.teaching_units,
+            "participant_hours": self.participant_hours,
+            "function_by_sector": self.function_by_sector,
+            "state_by_topic": self.state_by_topic,
         }
 
 
@@ -195,34 +247,63 @@ def programme_figures(
     )
 
     topic_id = topics[0].pk if topic is not None else None
-    sessions = _held_sessions(filters, topic_id=topic_id)
-    counts = {row["session"]: row for row in _participant_counts(filters, topic_id=topic_id)}
+    sessions = list(_held_sessions(filters, topic_id=topic_id))
+    counted_participants = _counted_participants(filters, topic_id=topic_id)
+    counts = {row["session"]: row for row in _participant_counts(counted_participants)}
+    dates = _dates_of(filters, topic_id=topic_id)
+    trainer_names = trainer_directory().names_for_sessions(
+        Session.objects.filter(_held_in_period(filters, topic_id=topic_id)).values("pk")
+    )
+    reached, hours = _reach_and_hours(filters, topic_id=topic_id)
+    topic_slugs = {item.pk: item.slug for item in topics}
 
     trainings, participants, breakdown = Counter(), Counter(), Counter()
-    without_attendance = []
-    for session_id, month, session_state, topic_id, title, starts_at in sessions:
+    without_attendance, held = [], []
+    for session_id, session_state, topic_id, title, starts_at, units, private in sessions:
         row = counts.get(session_id)
+        first_date = starts_at.astimezone(BERLIN).date()
         if row is None:  # nobody present on any date
             without_attendance.append(
                 HeldWithoutAttendance(
-                    session=session_id,
-                    training=title,
-                    state=session_state,
-                    first_date=starts_at.astimezone(BERLIN).date(),
+                    session=session_id, training=title, state=session_state, first_date=first_date
                 )
             )
             continue
+        month = first_date.replace(day=1)
         if filters.sector is not None:
             counted = _of_sector(row, filters.sector)
             if not counted["participants"]:
                 continue  # no participant of that sector: not a training held for it
         else:
             counted = row
-        for key in (("topic", topic_id), ("state", session_state), ("month", month)):
+        kind = "inhouse" if private else "open"
+        for key in (
+            ("topic", topic_id),
+            ("state", session_state),
+            ("month", month),
+            ("kind", kind),
+            ("state_topic", session_state, topic_id),
+        ):
             trainings[key] += 1
             participants[key] += counted["participants"]
-        for name in BREAKDOWN:
+        for name in SUMMED:
             breakdown[name] += counted[name]
+        breakdown["units"] += units
+        held.append(
+            SessionFigures(
+                session=session_id,
+                training=title,
+                topic=topic_slugs.get(topic_id, ""),
+                state=session_state,
+                dates=dates.get(session_id, []),
+                units=units,
+                trainers=trainer_names.get(session_id, []),
+                inhouse=bool(private),
+                participants=counted["participants"],
+                by_sector={name: counted[name] for name in SECTORS},
+                by_function={name: counted[name] for name in FUNCTIONS},
+            )
+        )
 
     if state is not None:
         states = [state]
@@ -261,7 +342,35 @@ def programme_figures(
             )
             for month in months
         ],
-        held_without_attendance=sorted(without_attendance, key=lambda row: row.first_date),
+        held_without_attendance=without_attendance,
+        sessions=held,
+        by_organisation_type={
+            value: breakdown[f"type_{value}"] for value in OrganisationType.values
+        },
+        organisations_reached=reached,
+        open_vs_inhouse={
+            kind: {
+                "trainings_held": trainings["kind", kind],
+                "participants": participants["kind", kind],
+            }
+            for kind in ("open", "inhouse")
+        },
+        teaching_units=breakdown["units"],
+        participant_hours=hours,
+        function_by_sector={
+            sector_name: {name: breakdown[f"{sector_name}_{name}"] for name in FUNCTIONS}
+            for sector_name in SECTORS
+        },
+        state_by_topic={
+            code: {
+                item.slug: {
+                    "trainings_held": trainings["state_topic", code, item.pk],
+                    "participants": participants["state_topic", code, item.pk],
+                }
+                for item in topics
+            }
+            for code in states
+        },
     )
 
 
@@ -271,6 +380,11 @@ def _of_sector(row: dict, sector: str) -> dict:
         "participants": row[sector],
         **{name: row[name] if name == sector else 0 for name in SECTORS},
         **{name: row[f"{sector}_{name}"] for name in FUNCTIONS},
+        **{name: row[name] if name.startswith(sector) else 0 for name in CROSS},
+        **{
+            f"type_{value}": row[f"type_{value}"] if value in SECTOR_TYPES[sector] else 0
+            for value in OrganisationType.values
+        },
     }
 
 
@@ -305,35 +419,80 @@ def _held_in_period(filters: Filters, *, topic_id: int | None, prefix: str = "")
 
 
 def _held_sessions(filters: Filters, *, topic_id: int | None):
-    """The trainings held in the period: (id, month, state network, topic id) per session."""
+    """The trainings held in the period, by their first date: (id, state network, topic id,
+    title, first start, UE, in-house) per session."""
     return (
         Session.objects.filter(_held_in_period(filters, topic_id=topic_id))
-        .order_by()
+        .order_by("starts_at", "pk")
         .values_list(
             "pk",
-            TruncMonth("starts_at", output_field=DateField(), tzinfo=BERLIN),
             "state",
             "training__topic_id",
             "training__title",
             "starts_at",
+            "training__units",
+            "is_private",
         )
     )
 
 
-def _participant_counts(filters: Filters, *, topic_id: int | None):
-    """Per session with anyone present: the counted participants, in total, by sector, by
-    function and by sector × function ("administration_employee", ...)."""
+def _dates_of(filters: Filters, *, topic_id: int | None) -> dict[int, list[date]]:
+    """The Berlin dates that took place, per training held."""
+    dates: dict[int, list[date]] = {}
+    starts = (
+        Occurrence.objects.filter(
+            _held_in_period(filters, topic_id=topic_id, prefix="session__"), is_cancelled=False
+        )
+        .order_by("start")
+        .values_list("session_id", TruncDate("start", tzinfo=BERLIN))
+    )
+    for session_id, day in starts:
+        dates.setdefault(session_id, []).append(day)
+    return dates
+
+
+def _reach_and_hours(filters: Filters, *, topic_id: int | None) -> tuple[int, float]:
+    """Distinct organisations of the counted participants, and their hours present: from the
+    attendance of those present (each of them counts), in one query."""
+    present = Attendance.objects.filter(
+        _held_in_period(filters, topic_id=topic_id, prefix="occurrence__session__"),
+        status=AttendanceStatus.PRESENT,
+        occurrence__is_cancelled=False,
+        participant__cancelled_at__isnull=True,
+        participant__booking__status=BookingStatus.CONFIRMED,
+    )
+    if filters.sector is not None:
+        present = present.filter(
+            participant__booking__organisation_type__in=SECTOR_TYPES[filters.sector]
+        )
+    found = present.aggregate(
+        time=Sum(F("occurrence__end") - F("occurrence__start")),
+        organisations=Count("participant__booking__organisation", distinct=True),
+    )
+    hours = round(found["time"].total_seconds() / 3600, 2) if found["time"] else 0.0
+    return found["organisations"], hours
+
+
+def _counted_participants(filters: Filters, *, topic_id: int | None):
+    """The participants who count: present on a date that took place, in a confirmed booking,
+    not cancelled, of a session held in the period."""
     present = Attendance.objects.filter(
         participant=OuterRef("pk"),
         occurrence__is_cancelled=False,
         status=AttendanceStatus.PRESENT,
     )
-    participants = Participant.objects.filter(
+    return Participant.objects.filter(
         _held_in_period(filters, topic_id=topic_id, prefix="booking__session__"),
         Exists(present),
         booking__status=BookingStatus.CONFIRMED,
         cancelled_at__isnull=True,
     )
+
+
+def _participant_counts(participants):
+    """Per session with anyone present: the counted participants, in total, by sector, by
+    function, by sector × function ("administration_employee", ...) and by organisation type
+    ("type_job_centre", ...)."""
     return (
         participants.order_by()
         .values(session=F("booking__session"))
@@ -350,6 +509,10 @@ def _participant_counts(filters: Filters, *, topic_id: int | None):
                 )
                 for sector, types in SECTOR_TYPES.items()
                 for function in FUNCTIONS
+            },
+            **{
+                f"type_{value}": Count("pk", filter=Q(booking__organisation_type=value))
+                for value in OrganisationType.values
             },
         )
     )

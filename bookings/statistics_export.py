@@ -4,18 +4,39 @@ SVG by the admin template, without any script)."""
 import io
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from bookings.models import Function, Sector
+from bookings.models import Function, OrganisationType, Sector
 from bookings.statistics import Figures
 from catalogue.spreadsheets import csv_writer, xlsx_row
 
 
-def figures_json(figures: Figures) -> str:
-    return json.dumps(figures.as_dict(), ensure_ascii=False, indent=2) + "\n"
+@dataclass(frozen=True)
+class Closed:
+    """What a closed period's report says of its closing."""
+
+    label: str
+    as_of: datetime
+    by: str
+
+    def as_dict(self) -> dict:
+        return {"label": self.label, "as_of": self.as_of.isoformat(), "by": self.by}
+
+
+KINDS = {"open": gettext_lazy("open trainings"), "inhouse": gettext_lazy("in-house trainings")}
+
+
+def figures_json(figures: Figures, closed: Closed | None = None) -> str:
+    data = figures.as_dict()
+    if closed is not None:
+        data["closed"] = closed.as_dict()
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def figures_rows(figures: Figures) -> list[list]:
@@ -43,6 +64,58 @@ def figures_rows(figures: Figures) -> list[list]:
         for row in figures.by_month
     ]
     rows += [
+        [_("Organisation type"), key, OrganisationType(key).label, "", value]
+        for key, value in figures.by_organisation_type.items()
+    ]
+    rows += [
+        [_("Open or in-house"), kind, KINDS[kind], row["trainings_held"], row["participants"]]
+        for kind, row in figures.open_vs_inhouse.items()
+    ]
+    rows += [
+        [
+            _("Function by sector"),
+            f"{sector}:{function}",
+            f"{Sector(sector).label}: {Function(function).label}",
+            "",
+            value,
+        ]
+        for sector, functions in figures.function_by_sector.items()
+        for function, value in functions.items()
+    ]
+    rows += [
+        [_("State by topic"), f"{state}:{topic}", "", cell["trainings_held"], cell["participants"]]
+        for state, topics in figures.state_by_topic.items()
+        for topic, cell in topics.items()
+        if cell["trainings_held"]
+    ]
+    rows += [
+        [
+            _("Figure"),
+            "organisations_reached",
+            _("Organisations reached"),
+            "",
+            figures.organisations_reached,
+        ],
+        [
+            _("Figure"),
+            "teaching_units",
+            _("Teaching units delivered (UE)"),
+            "",
+            figures.teaching_units,
+        ],
+        [_("Figure"), "participant_hours", _("Participant hours"), "", figures.participant_hours],
+    ]
+    rows += [
+        [
+            _("Training held"),
+            row.session,
+            f"{row.training} ({row.state}; {', '.join(day.isoformat() for day in row.dates)})",
+            1,
+            row.participants,
+        ]
+        for row in figures.sessions
+    ]
+    rows += [
         [
             _("Held without attendance"),
             row.first_date.isoformat(),
@@ -56,18 +129,24 @@ def figures_rows(figures: Figures) -> list[list]:
 
 
 def _headings() -> list[str]:
-    return [_("Section"), _("Key"), _("Name"), _("Trainings held"), _("Participants")]
+    return [_("Section"), _("Key"), _("Name"), _("Trainings held"), _("Participations")]
 
 
-def figures_csv(figures: Figures) -> str:
+def figures_csv(figures: Figures, closed: Closed | None = None) -> str:
     output = io.StringIO()
     writer = csv_writer(output)
     writer.writerow(_headings())
     writer.writerows(figures_rows(figures))
+    if closed is not None:
+        writer.writerow([_("Closed"), _as_of(closed), closed.label, closed.by, ""])
     return output.getvalue()
 
 
-def figures_xlsx(figures: Figures) -> bytes:
+def _as_of(closed: Closed) -> str:
+    return timezone.localtime(closed.as_of).strftime("%Y-%m-%d %H:%M")
+
+
+def figures_xlsx(figures: Figures, closed: Closed | None = None) -> bytes:
     """A workbook: the summary (period, filters, totals, sectors, functions), then one sheet
     each for topics, state networks and months."""
     workbook = Workbook(write_only=True)
@@ -89,38 +168,111 @@ def figures_xlsx(figures: Figures) -> bytes:
             [_("State network"), filters.state or _("all")],
             [_("Topic"), filters.topic or _("all")],
             [_("Sector"), str(Sector(filters.sector).label) if filters.sector else _("all")],
+            *(
+                [
+                    [_("Closed reporting period"), closed.label],
+                    [_("As of"), _as_of(closed)],
+                    [_("Closed by"), closed.by],
+                ]
+                if closed
+                else []
+            ),
             [_("Trainings held"), figures.trainings_held],
-            [_("Participants"), figures.participants],
+            [_("Participations"), figures.participants],
             *[
-                [_("Participants: %(group)s") % {"group": Sector(key).label}, value]
+                [_("Participations: %(group)s") % {"group": Sector(key).label}, value]
                 for key, value in figures.participants_by_sector.items()
             ],
             *[
-                [_("Participants: %(group)s") % {"group": Function(key).label}, value]
+                [_("Participations: %(group)s") % {"group": Function(key).label}, value]
                 for key, value in figures.participants_by_function.items()
             ],
+            *[
+                [_("Participations: %(group)s") % {"group": OrganisationType(key).label}, value]
+                for key, value in figures.by_organisation_type.items()
+            ],
+            *[
+                [_("Trainings held: %(group)s") % {"group": KINDS[kind]}, row["trainings_held"]]
+                for kind, row in figures.open_vs_inhouse.items()
+            ],
+            [_("Organisations reached"), figures.organisations_reached],
+            [_("Teaching units delivered (UE)"), figures.teaching_units],
+            [_("Participant hours"), figures.participant_hours],
         ],
     )
     sheet(
         _("Topics"),
-        [_("Topic"), _("Name"), _("Trainings held"), _("Participants")],
+        [_("Topic"), _("Name"), _("Trainings held"), _("Participations")],
         [[row.topic, row.title, row.trainings_held, row.participants] for row in figures.by_topic],
     )
     sheet(
         _("State networks"),
-        [_("State network"), _("Name"), _("Trainings held"), _("Participants")],
+        [_("State network"), _("Name"), _("Trainings held"), _("Participations")],
         [[row.state, row.title, row.trainings_held, row.participants] for row in figures.by_state],
     )
     sheet(
         _("Months"),
-        [_("Month"), _("Trainings held"), _("Participants")],
+        [_("Month"), _("Trainings held"), _("Participations")],
         [[row.month, row.trainings_held, row.participants] for row in figures.by_month],
+    )
+    sheet(
+        _("Trainings held"),
+        [
+            _("Session no."),
+            _("Training"),
+            _("Topic"),
+            _("State network"),
+            _("Dates"),
+            _("UE"),
+            _("Trainers"),
+            _("In-house"),
+            _("Participations"),
+            *[str(Sector(key).label) for key in Sector.values],
+            *[str(Function(key).label) for key in Function.values],
+        ],
+        [
+            [
+                row.session,
+                row.training,
+                row.topic,
+                row.state,
+                ", ".join(day.isoformat() for day in row.dates),
+                row.units,
+                ", ".join(row.trainers),
+                _("yes") if row.inhouse else _("no"),
+                row.participants,
+                *[row.by_sector[key] for key in Sector.values],
+                *[row.by_function[key] for key in Function.values],
+            ]
+            for row in figures.sessions
+        ],
+    )
+    sheet(
+        _("Function by sector"),
+        [_("Sector"), *[str(Function(key).label) for key in Function.values]],
+        [
+            [str(Sector(sector).label), *[functions[key] for key in Function.values]]
+            for sector, functions in figures.function_by_sector.items()
+        ],
+    )
+    topic_slugs = [row.topic for row in figures.by_topic]
+    sheet(
+        _("State by topic"),
+        [_("State network"), *topic_slugs],
+        [
+            [state, *[topics[slug]["participants"] for slug in topic_slugs]]
+            for state, topics in figures.state_by_topic.items()
+        ],
     )
     sheet(
         _("Held without attendance"),
         [_("First date"), _("Training"), _("State network")],
         [[row.first_date, row.training, row.state] for row in figures.held_without_attendance],
     )
+    if closed is not None:  # the same bytes whenever it is made
+        workbook.properties.created = workbook.properties.modified = closed.as_of.replace(
+            tzinfo=None, microsecond=0
+        )
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

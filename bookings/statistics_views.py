@@ -15,7 +15,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateInput
 
-from bookings.models import Sector
+from bookings.models import OrganisationType, Sector
 from bookings.statistics import StatisticsError, programme_figures
 from bookings.statistics_export import (
     bar_chart,
@@ -24,6 +24,7 @@ from bookings.statistics_export import (
     figures_csv,
     figures_xlsx,
 )
+from bookings.statistics_pdf import figures_pdf
 from catalogue.models import StateNetwork, Topic
 from catalogue.selectors.staff import StaffScope, staff_scope
 
@@ -116,7 +117,7 @@ class StatisticsReportView(WagtailAdminTemplateMixin, TemplateView):
             except StatisticsError as error:
                 form.add_error(None, str(error))
         export = request.GET.get("export")
-        if figures is not None and export in ("csv", "xlsx"):
+        if figures is not None and export in ("csv", "xlsx", "pdf"):
             return self.export(figures, export)
         context = self.get_context_data(form=form, figures=figures)
         return self.render_to_response(context, status=200 if figures is not None else 400)
@@ -129,14 +130,22 @@ class StatisticsReportView(WagtailAdminTemplateMixin, TemplateView):
             query.pop("export", None)
             context.update(
                 month_chart=column_chart(
-                    _("Participants per month"),
+                    _("Participations per month"),
                     [(row.month, row.participants) for row in figures.by_month],
                 ),
                 topic_chart=bar_chart(
-                    _("Participants per topic"),
+                    _("Participations per topic"),
                     [(row.title, row.participants) for row in figures.by_topic],
                 ),
                 export_query=query.urlencode(),
+                function_by_sector=[
+                    {"label": Sector(sector).label, **functions}
+                    for sector, functions in figures.function_by_sector.items()
+                ],
+                organisation_types=[
+                    (OrganisationType(value).label, count)
+                    for value, count in figures.by_organisation_type.items()
+                ],
             )
         return context
 
@@ -144,6 +153,8 @@ class StatisticsReportView(WagtailAdminTemplateMixin, TemplateView):
     def export(figures, export: str) -> HttpResponse:
         if export == "csv":
             response = HttpResponse(figures_csv(figures), content_type="text/csv; charset=utf-8")
+        elif export == "pdf":
+            response = HttpResponse(figures_pdf(figures), content_type="application/pdf")
         else:
             response = HttpResponse(figures_xlsx(figures), content_type=XLSX_TYPE)
         response["Content-Disposition"] = (

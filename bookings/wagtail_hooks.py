@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
@@ -21,6 +21,8 @@ from bookings.log_actions import (
     status_change_formatter,
 )
 from bookings.models import AttendanceStatus, BookingStatus
+from bookings.period_views import URL_NAMESPACE as PERIODS_NAMESPACE
+from bookings.period_views import period_urls, periods_menu_item
 from bookings.services.attendance import (
     ATTENDANCE_ACTION,
     ON_THE_DAY_ACTION,
@@ -105,3 +107,13 @@ def register_statistics_url():
 @hooks.register("register_reports_menu_item")
 def register_statistics_menu_item():
     return statistics_menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_period_urls():
+    return [path("statistics/periods/", include((period_urls(), PERIODS_NAMESPACE)))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_periods_menu_item():
+    return periods_menu_item()

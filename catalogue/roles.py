@@ -4,7 +4,8 @@ make them (trainers/migrations) and `manage.py grant_staff` makes them again whe
 - Programme staff: what every member of the staff (a state network's or the federal office's)
   may do; which sessions, bookings, trainers and figures they do it on is their state networks
   (catalogue.selectors.staff).
-- Federal office: the whole programme, and who works for which state network.
+- Federal office: the whole programme, who works for which state network, and the closed
+  reporting periods.
 """
 
 STAFF_GROUP = "Programme staff"
@@ -45,6 +46,8 @@ STAFF_PERMISSIONS = {
 FEDERAL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
     "catalogue": ["view_statestaff", "add_statestaff", "change_statestaff", "delete_statestaff"],
+    # Closing reporting periods and downloading their frozen reports.
+    "bookings": ["view_reportingperiod", "add_reportingperiod"],
 }
 
 

@@ -36,6 +36,9 @@ CALENDAR_FIELDS = (
 SERVICE_STATUSES = frozenset({SessionStatus.HELD, SessionStatus.CANCELLED})
 
 
+SCHEDULE_FIELDS = ("first_date", "start_time", "end_time", "recurrences")
+
+
 class CatalogueError(Exception):
     """A catalogue rule refused the change; the message says why."""
 
@@ -85,6 +88,13 @@ def session_save(*, session: Session, by=None, status_change: bool = False) -> S
     if previous is not None:
         if scope and not scope.allows(previous.state):
             raise CatalogueError(_("This session belongs to another state network."))
+        if previous.status == SessionStatus.HELD and any(
+            str(getattr(previous, field)) != str(getattr(session, field))
+            for field in SCHEDULE_FIELDS
+        ):
+            raise CatalogueError(
+                _("The dates of a session held are what took place; reopen it to correct them.")
+            )
         if session.capacity < previous.seats_taken:
             raise CatalogueError(
                 _("%(taken)s seats are already taken; the capacity cannot be lower.")

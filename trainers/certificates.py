@@ -10,13 +10,20 @@ from trainers.models import Assignment, AssignmentRole, AssignmentStatus
 
 def trainer_names_for_session(session) -> list[str]:
     """The trainers who accepted the session, the lead trainer first."""
+    return trainer_names_for_sessions([session.pk]).get(session.pk, [])
+
+
+def trainer_names_for_sessions(session_ids) -> dict[int, list[str]]:
+    """The same for many sessions, in one query: session id -> names."""
     accepted = Assignment.objects.filter(
-        session=session, status=AssignmentStatus.ACCEPTED
-    ).values_list("role", "trainer__name")
-    return [
-        name
-        for _role, name in sorted(accepted, key=lambda row: (row[0] != AssignmentRole.LEAD, row[1]))
-    ]
+        session_id__in=session_ids, status=AssignmentStatus.ACCEPTED
+    ).values_list("session_id", "role", "trainer__name")
+    names: dict[int, list[str]] = {}
+    for session_id, _role, name in sorted(
+        accepted, key=lambda row: (row[0], row[1] != AssignmentRole.LEAD, row[2])
+    ):
+        names.setdefault(session_id, []).append(name)
+    return names
 
 
 def session_ids_taught_by(user) -> QuerySet:
@@ -29,6 +36,7 @@ def register() -> None:
     register_trainer_directory(
         TrainerDirectory(
             names_for_session=trainer_names_for_session,
+            names_for_sessions=trainer_names_for_sessions,
             session_ids_for_user=session_ids_taught_by,
         )
     )

@@ -17,6 +17,7 @@ from bookings.models import (
 )
 from bookings.services.errors import BookingError
 from bookings.services.locking import session_locked
+from bookings.services.periods import check_period_open
 from bookings.services.scope import check_staff_scope
 from bookings.services.seats import sync_seats
 from catalogue.models import Occurrence, Session
@@ -74,6 +75,8 @@ def session_mark_held(*, session: Session, by, as_staff: bool = False) -> Sessio
             raise BookingError(_("A cancelled session cannot be marked as held."))
         if not locked.has_ended:
             raise BookingError(_("A session can be marked as held once its last date has ended."))
+        if not as_staff:
+            check_period_open(locked)
         occurrences = locked.active_occurrences
         if not as_staff:
             attending = _attending(locked)
@@ -104,6 +107,7 @@ def session_reopen(*, session: Session, by, reason: str) -> Session:
         check_staff_scope(by, locked.state)
         if locked.status != SessionStatus.HELD:
             raise BookingError(_("Only a session marked as held can be reopened."))
+        check_period_open(locked)
         locked.status = SessionStatus.OPEN
         session_save(session=locked, status_change=True)
         log(
@@ -142,6 +146,7 @@ def participant_on_the_day(
             raise BookingError(
                 _("The session is closed; staff reopen it before participants change.")
             )
+        check_period_open(locked)
         if not any(occurrence.day_has_come for occurrence in locked.active_occurrences):
             raise BookingError(_("Participants are added on the day, from the first date on."))
         booking = Booking.objects.filter(
@@ -196,6 +201,10 @@ def _attending(session: Session):
 
 
 def _attendance_occurrence(session: Session, occurrence_id: int, as_staff: bool) -> Occurrence:
+    """The date to record on; staff correct inside a closed reporting period (logged, shown as
+    a difference to the closed report), trainers do not."""
+    if not as_staff:
+        check_period_open(session)
     occurrence = Occurrence.objects.filter(session=session, pk=occurrence_id).first()
     if occurrence is None or occurrence.is_cancelled:
         raise BookingError(_("This date does not take place."))

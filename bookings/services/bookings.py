@@ -30,6 +30,7 @@ from bookings.services.errors import BookingError
 from bookings.services.history import log_status
 from bookings.services.locking import session_locked
 from bookings.services.payments import refund_cancelled, refund_seats
+from bookings.services.periods import check_period_open
 from bookings.services.pricing import payment_terms, price_per_seat
 from bookings.services.scope import check_staff_scope
 from bookings.services.seats import (
@@ -266,6 +267,7 @@ def session_cancel(*, session: Session, by) -> Session:
         check_staff_scope(by, locked.state)
         if locked.status == SessionStatus.HELD:
             raise BookingError(_("A session that was held cannot be cancelled."))
+        check_period_open(locked)
         if Attendance.objects.filter(
             occurrence__session=locked, status=AttendanceStatus.PRESENT
         ).exists():

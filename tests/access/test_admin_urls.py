@@ -12,7 +12,13 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 
-from bookings.models import Booking, InhouseRequest, Organisation
+from bookings.models import (
+    Booking,
+    ClosedReportFile,
+    InhouseRequest,
+    Organisation,
+    ReportingPeriod,
+)
 from catalogue.models import Session, StateStaff
 from tests.access.test_objects_by_id import world  # noqa: F401 (the fixture)
 from trainers.factories import make_trainer
@@ -46,6 +52,7 @@ def admin_routes():
 
 def concrete(route: str, namespace: str, w) -> str:
     by_namespace = {
+        "bookings_periods": ReportingPeriod.objects.values_list("pk", flat=True).first(),
         "catalogue_statestaff": StateStaff.objects.get(user=w["colleague"].user).pk,
         "catalogue_session": w["session"].pk,
         "bookings_booking": w["booking"].pk,
@@ -61,6 +68,7 @@ def concrete(route: str, namespace: str, w) -> str:
         "session_id": w["assignment"].session_id,
         "booking_id": w["booking"].pk,
         "organisation_id": w["booking"].organisation_id,
+        "file_id": ClosedReportFile.objects.values_list("pk", flat=True).first(),
     }
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
 
@@ -88,7 +96,7 @@ def refused(response) -> bool:
 
 
 @pytest.mark.django_db
-def test_no_role_without_staff_rights_reaches_an_admin_url(world):  # noqa: F811
+def test_no_role_without_staff_rights_reaches_an_admin_url(world, closed_period):  # noqa: F811
     editor = Client()
     editor_user = make_trainer(name="Erika Redaktion").user  # a trainer who is also an editor
     editor_user.groups.add(Group.objects.get(name="Editors"))

@@ -25,9 +25,11 @@ from bookings.models import (
     Attendance,
     Booking,
     BookingStatus,
+    ClosedReportFile,
     InhouseRequest,
     Notification,
     Organisation,
+    ReportingPeriod,
 )
 from bookings.services.bookings import booking_cancel, booking_create
 from bookings.services.errors import BookingError
@@ -136,6 +138,7 @@ def clients(db):
 
 def concrete(route: str, namespace: str, w) -> str:
     by_namespace = {
+        "bookings_periods": ReportingPeriod.objects.values_list("pk", flat=True).first(),
         "catalogue_session": w["session"].pk,
         "catalogue_statestaff": StateStaff.objects.get(user__username="koordination-be").pk,
         "bookings_booking": w["booking"].pk,
@@ -151,6 +154,7 @@ def concrete(route: str, namespace: str, w) -> str:
         "session_id": w["held"].pk if namespace == "trainers_staff" else w["session"].pk,
         "booking_id": w["booking"].pk,
         "organisation_id": w["organisation"].pk,
+        "file_id": ClosedReportFile.objects.values_list("pk", flat=True).first(),
     }
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
 
@@ -186,7 +190,9 @@ def state_of_the_world(w) -> dict:
     }
 
 
-def test_another_state_networks_staff_get_nothing_and_change_nothing(berlin, clients):
+def test_another_state_networks_staff_get_nothing_and_change_nothing(
+    berlin, clients, closed_period
+):
     other = clients["North Rhine-Westphalia"]
     urls = id_urls(berlin)
     assert len(urls) > 40

@@ -8,10 +8,12 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.utils import translation
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from bookings.factories import UserFactory
 from bookings.models import BookingStatus
 from bookings.statistics import StatisticsError, programme_figures
+from bookings.statistics_pdf import figures_pdf
 from catalogue.models.sessions import SessionStatus
 from tests.bookings.statistics_data import (
     administration,
@@ -221,7 +223,9 @@ def test_titles_in_the_active_language(programme):
 
 
 def test_a_constant_number_of_queries(programme, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+    # Topics, trainings held, counts per session, their dates, their trainers, organisations
+    # reached, hours present: seven, whatever the data (docs/statistics.md; at most ten).
+    with django_assert_max_num_queries(7):
         programme_figures(date_from=date(2015, 1, 1), date_to=date(2030, 12, 31))
 
 
@@ -265,9 +269,10 @@ def test_the_admin_report_for_staff_with_the_permission(client, programme, admin
     assert page.count('<figure class="statistics-chart">') == 2
     assert "<title>Asyl: 4</title>" in page and "<title>2030-02: 3</title>" in page
     assert re.search(r"Durchgeführte Schulungen</th><td>3</td>", page)
-    assert re.search(r"Teilnehmende aus Unternehmen</th><td>3</td>", page)
+    assert re.search(r"Teilnahmen aus Unternehmen</th><td>3</td>", page)
+    assert re.search(r"Erreichte Organisationen</th><td>2</td>", page)
     assert not re.search(r'<script[^>]+src="https?://', page)
-    assert "export=xlsx" in page and "export=csv" in page
+    assert "export=xlsx" in page and "export=csv" in page and "export=pdf" in page
 
 
 def test_the_admin_report_filters_and_exports(client, programme, admin_user):
@@ -280,7 +285,7 @@ def test_the_admin_report_filters_and_exports(client, programme, admin_user):
     workbook = load_workbook(io.BytesIO(xlsx.content))
     summary = {row[0]: row[1] for row in workbook["Übersicht"].iter_rows(values_only=True)}
     assert summary["Landesnetzwerk"] == "SN"
-    assert summary["Teilnehmende"] == 2
+    assert summary["Teilnahmen"] == 2
     assert 'filename="pa3_2030-01-01_2030-02-28_SN.xlsx"' in xlsx["Content-Disposition"]
     assert csv_export["Content-Type"] == "text/csv; charset=utf-8"
     assert "Gesamt,,,1,2" in csv_export.content.decode()
@@ -315,3 +320,72 @@ def test_the_programme_staff_group_has_the_statistics_permission(site_tree):
     staff.groups.add(Group.objects.get(name="Programme staff"))
 
     assert staff.has_perm("bookings.view_statistics")
+
+
+def test_the_reports_the_programme_sends(programme):
+    figures = programme_figures(**WINTER).as_dict()
+    units = {row["reference"]: row["teaching_units"] for row in figures["sessions"]}
+
+    assert [(row["state"], row["dates"], row["participants"]) for row in figures["sessions"]] == [
+        ("BE", ["2030-01-07", "2030-01-08"], 4),
+        ("SN", ["2030-02-11"], 2),
+        ("BY", ["2030-02-18"], 1),
+    ]
+    assert figures["sessions"][0]["participants_by_sector"] == {"administration": 3, "companies": 1}
+    assert figures["sessions"][0]["participants_by_function"] == {"employee": 2, "manager": 2}
+    assert figures["teaching_units"] == sum(units.values()) > 0
+    assert figures["by_organisation_type"]["job_centre"] == 4
+    assert figures["by_organisation_type"]["sme"] == 3
+    assert sum(figures["by_organisation_type"].values()) == figures["participants"]
+    assert figures["organisations_reached"] == 2
+    assert figures["open_vs_inhouse"] == {
+        "open": {"trainings_held": 3, "participants": 7},
+        "inhouse": {"trainings_held": 0, "participants": 0},
+    }
+    assert figures["participant_hours"] == 49.0  # seven people, each present one 7-hour day
+    assert figures["function_by_sector"] == {
+        "administration": {"employee": 2, "manager": 2},
+        "companies": {"employee": 2, "manager": 1},
+    }
+    assert figures["state_by_topic"]["BE"]["asylum"] == {"trainings_held": 1, "participants": 4}
+    assert figures["state_by_topic"]["BY"]["diversity"] == {"trainings_held": 1, "participants": 1}
+    assert figures["state_by_topic"]["BE"]["diversity"] == {"trainings_held": 0, "participants": 0}
+
+
+def test_with_a_sector_filter_the_reports_count_that_sector_only(programme):
+    figures = programme_figures(**WINTER, sector="companies").as_dict()
+
+    assert figures["organisations_reached"] == 1
+    assert figures["participant_hours"] == 21.0
+    assert figures["by_organisation_type"]["job_centre"] == 0
+    assert figures["function_by_sector"]["administration"] == {"employee": 0, "manager": 0}
+    assert [row["state"] for row in figures["sessions"]] == ["BE", "SN"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("de", ["IQ-Programmbericht", "01.01.2030 bis 28.02.2030", "Teilnahmen", "Asyl"]),
+        ("en", ["IQ programme report", "Participations", "Organisations reached", "Asylum"]),
+    ],
+)
+def test_the_pdf_report_holds_period_figures_and_tables(programme, language, expected):
+    with translation.override(language):
+        pdf = figures_pdf(programme_figures(**WINTER))
+
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    text = " ".join(text.split())
+    for words in expected:
+        assert words in text
+    assert "49.0" in text or "49,0" in text  # participant hours
+
+
+def test_the_admin_report_downloads_a_pdf(client, programme, admin_user):
+    client.force_login(admin_user("view_statistics"))
+    response = client.get(
+        "/admin/statistics/",
+        {"date_from": "2030-01-01", "date_to": "2030-02-28", "export": "pdf"},
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert len(PdfReader(io.BytesIO(response.content)).pages) >= 1
