@@ -129,7 +129,7 @@ class SessionAdminForm(WagtailAdminModelForm):
             field.choices = [(code, label) for code, label in field.choices if code in scope.states]
         if "status" in self.fields:
             field = self.fields["status"]
-            if self.instance.status in SERVICE_STATUSES:
+            if self.instance.pk and self.instance.status in SERVICE_STATUSES:
                 field.disabled = True
                 field.help_text = _(
                     "Held comes from the attendance and is taken back by reopening the session; "

@@ -18,7 +18,13 @@ from catalogue.models import Language, Session, StateStaff, TargetGroup, Topic, 
 from catalogue.models.sessions import SessionStatus
 from catalogue.scoped_admin import ScopedModelViewSet
 from catalogue.selectors.staff import sessions_for_staff
-from catalogue.services import session_save, staff_grant, staff_revoke
+from catalogue.services import (
+    SERVICE_STATUSES,
+    CatalogueError,
+    session_save,
+    staff_grant,
+    staff_revoke,
+)
 
 
 class SessionFilterSet(WagtailFilterSet):
@@ -54,7 +60,19 @@ class SessionIndexView(generic.IndexView):
         )
 
 
-class SessionCreateView(generic.CreateView):
+class RefusalsOnTheForm:
+    """A rule the service refuses shows on the form, with nothing saved."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except CatalogueError as error:
+            form.add_error(None, str(error))
+            self.produced_error_message = str(error)
+            return self.form_invalid(form)
+
+
+class SessionCreateView(RefusalsOnTheForm, generic.CreateView):
     def get_initial(self):
         initial = super().get_initial()
         training = TrainingPage.objects.filter(pk=self.request.GET.get("training") or 0).first()
@@ -68,7 +86,7 @@ class SessionCreateView(generic.CreateView):
         return instance
 
 
-class SessionEditView(generic.EditView):
+class SessionEditView(RefusalsOnTheForm, generic.EditView):
     @cached_property
     def header_more_buttons(self):
         return super().header_more_buttons + [
@@ -86,7 +104,7 @@ class SessionEditView(generic.EditView):
             "Change the capacity on the session's “Participants and waiting list” page "
             "(Bookings); raising it moves the waiting list up."
         )
-        if self.object.status != SessionStatus.CANCELLED:
+        if self.object.status not in SERVICE_STATUSES:
             status = form.fields["status"]
             status.choices = [
                 choice for choice in status.choices if choice[0] != SessionStatus.CANCELLED

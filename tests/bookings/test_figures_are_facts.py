@@ -394,3 +394,29 @@ def test_the_trainer_adds_a_walk_in_in_the_portal(training, english):
     assert response.status_code == 302
     page = client.get(url).content.decode()
     assert "Cem Çelik" in page and "added on the day" in page
+
+
+def test_moving_the_dates_of_a_session_held_is_refused_on_the_form(training, staff_client):
+    held = held_session(training, date(2026, 1, 5))
+    url = reverse("catalogue_session:edit", args=[held.pk])
+    data = {
+        "training": training.pk,
+        "state": "BE",
+        "language": held.language_id,
+        "venue": held.venue_id or "",
+        "online": "on" if held.online else "",
+        "capacity": held.capacity,
+        "first_date": "2026-01-12",
+        "start_time": "09:00",
+        "end_time": "16:00",
+        "recurrences": "",
+    }
+
+    response = staff_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "reopen it to correct them" in response.content.decode() or (
+        "öffnen Sie sie wieder" in response.content.decode()
+    )
+    held.refresh_from_db()
+    assert held.first_date == date(2026, 1, 5) and held.status == SessionStatus.HELD

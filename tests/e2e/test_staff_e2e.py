@@ -45,7 +45,7 @@ def test_staff_filter_and_export_the_statistics(page, site_tree, tmp_path, scree
     }
     # February 2030: Saxony (two present) and Bavaria (one present, one absent, one no-show).
     assert summary[t("Trainings held")] == 2
-    assert summary[t("Participants")] == 3
+    assert summary[t("Participations")] == 3
 
 
 def test_editor_changes_a_training_and_publishes_it(page, site_tree, screenshot):
