@@ -8,6 +8,10 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from stdnum.de import leitweg
+from stdnum.exceptions import InvalidChecksum
+from stdnum.exceptions import ValidationError as ValidationError_
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from catalogue.models import StateNetwork
 
@@ -38,6 +42,18 @@ ADMINISTRATION_TYPES = frozenset(
 )
 
 
+def validate_leitweg_id(value: str) -> None:
+    """Format and check digits (ISO 7064 MOD 97-10) as the Leitweg-ID specification defines."""
+    try:
+        leitweg.validate(value)
+    except InvalidChecksum:
+        raise ValidationError(
+            _("The check digits of this Leitweg-ID do not match; please check it.")
+        ) from None
+    except ValidationError_:
+        raise ValidationError(_("A Leitweg-ID looks like 04011000-1234512345-06.")) from None
+
+
 def sector_of(organisation_type: str) -> str:
     if organisation_type in ADMINISTRATION_TYPES:
         return Sector.ADMINISTRATION
@@ -59,12 +75,7 @@ class Organisation(models.Model):
         _("Leitweg-ID"),
         max_length=46,
         blank=True,
-        validators=[
-            RegexValidator(
-                r"^[0-9]{2,12}(-[A-Za-z0-9]{1,30})?-[0-9]{2}$",
-                _("A Leitweg-ID looks like 04011000-1234512345-06."),
-            )
-        ],
+        validators=[validate_leitweg_id],
         help_text=_("For electronic invoices to public bodies (XRechnung)."),
     )
     vat_id = models.CharField(
@@ -197,6 +208,12 @@ class Booking(models.Model):
         choices=settings.LANGUAGES,
         default="de",
         help_text=_("Language of the emails about this booking."),
+    )
+    order_reference = models.CharField(
+        _("order or cost-centre reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("Printed on the invoice, for the buyer's accounts department."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -569,3 +586,132 @@ class ClosedReportFile(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+@register_setting(icon="doc-full")
+class InvoiceSettings(BaseSiteSetting):
+    """Who issues the invoices: the seller on every invoice and e-invoice."""
+
+    seller_name = models.CharField(_("seller"), max_length=200, default="IQ Schulungen")
+    street = models.CharField(_("street and number"), max_length=200, default="Musterstraße 1")
+    postcode = models.CharField(_("postcode"), max_length=5, default="10115")
+    city = models.CharField(_("city"), max_length=100, default="Berlin")
+    vat_id = models.CharField(
+        _("VAT ID"),
+        max_length=14,
+        blank=True,
+        default="DE123456788",
+        validators=[RegexValidator(r"^DE\d{9}$", _("A German VAT ID looks like DE123456789."))],
+    )
+    tax_number = models.CharField(_("tax number"), max_length=20, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, default="DE02120300000000202051")
+    bic = models.CharField(_("BIC"), max_length=11, blank=True, default="BYLADEM1001")
+    contact_name = models.CharField(_("contact person"), max_length=100, default="Buchhaltung")
+    contact_phone = models.CharField(_("contact phone"), max_length=40, default="+49 30 1234567")
+    contact_email = models.EmailField(_("contact email"), default="rechnung@example.org")
+    payment_days = models.PositiveSmallIntegerField(
+        _("payment term (days)"), default=30, validators=[MinValueValidator(1)]
+    )
+
+    class Meta:
+        verbose_name = _("invoice settings")
+
+    def __str__(self) -> str:
+        return self.seller_name
+
+
+class InvoiceKind(models.TextChoices):
+    INVOICE = "380", _("invoice")
+    CREDIT_NOTE = "381", _("credit note")
+
+
+class InvoiceCounter(models.Model):
+    """The last number drawn in a calendar year (drawn under a row lock: no gaps)."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class Invoice(models.Model):
+    """An invoice or credit note as issued: every figure and party is kept as it was, and it
+    never changes (a correction is a credit note, DESIGN.md rule 11)."""
+
+    number = models.CharField(_("number"), max_length=20, unique=True)
+    kind = models.CharField(_("kind"), max_length=3, choices=InvoiceKind.choices)
+    booking = models.ForeignKey(
+        Booking, verbose_name=_("booking"), on_delete=models.PROTECT, related_name="invoices"
+    )
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name=_("corrects invoice"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="credit_notes",
+    )
+    issue_date = models.DateField(_("issued"))
+    due_date = models.DateField(_("due"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    seller = models.JSONField()
+    buyer = models.JSONField()
+    order_reference = models.CharField(max_length=100, blank=True)
+    vat_category = models.CharField(max_length=2)  # E exempt, S standard (UNCL 5305)
+    vat_rate = models.DecimalField(max_digits=5, decimal_places=2)
+    vat_note = models.CharField(max_length=200, blank=True)
+    net_total = models.DecimalField(_("net"), max_digits=10, decimal_places=2)
+    tax_total = models.DecimalField(_("VAT"), max_digits=10, decimal_places=2)
+    gross_total = models.DecimalField(_("total"), max_digits=10, decimal_places=2)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-issue_date", "-number"]
+        verbose_name = _("invoice")
+        verbose_name_plural = _("invoices")
+
+    def __str__(self) -> str:
+        return self.number
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("An issued invoice never changes; issue a credit note."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("An issued invoice is kept; issue a credit note."))
+
+
+class InvoiceLine(models.Model):
+    invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveSmallIntegerField()
+    description = models.CharField(max_length=300)
+    quantity = models.DecimalField(max_digits=8, decimal_places=2)
+    unit_price = models.DecimalField(max_digits=10, decimal_places=2)  # net
+    net_amount = models.DecimalField(max_digits=10, decimal_places=2)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.invoice}/{self.position}"
+
+
+class InvoicePayment(models.Model):
+    """Money received for an invoice (or paid back, negative)."""
+
+    invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="payments")
+    date = models.DateField(_("date"))
+    amount = models.DecimalField(_("amount (EUR)"), max_digits=10, decimal_places=2)
+    reference = models.CharField(_("reference"), max_length=100, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.invoice}: {self.amount}"

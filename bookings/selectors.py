@@ -15,6 +15,7 @@ from bookings.models import (
     InhouseRequest,
     InhouseRequestStatus,
     Invitation,
+    Invoice,
     Membership,
     Organisation,
     Participant,
@@ -67,6 +68,19 @@ def bookings_for_user(user) -> QuerySet[Booking]:
             "session__occurrences",
         )
     )
+
+
+def invoices_for_user(user) -> QuerySet[Invoice]:
+    """The invoices and credit notes of the user's organisation."""
+    if not user.is_authenticated:
+        return Invoice.objects.none()
+    return Invoice.objects.filter(booking__organisation__memberships__user=user).select_related(
+        "booking__session__training", "corrects"
+    )
+
+
+def invoice_for_user(user, number: str) -> Invoice | None:
+    return invoices_for_user(user).filter(number=number).first()
 
 
 def booking_for_user(user, reference: str) -> Booking | None:

@@ -42,6 +42,12 @@ urlpatterns = [
         certificate_views.certificate_download,
         name="certificate",
     ),
+    path("invoices/", views.invoices, name="invoices"),
+    path(
+        "invoices/<str:number>/<str:document>/",
+        views.invoice_download,
+        name="invoice_download",
+    ),
     path("privacy/", privacy_views.personal_data, name="personal_data"),
     path("privacy/download/", privacy_views.personal_data_download, name="personal_data_download"),
     path("privacy/delete/", privacy_views.account_delete, name="account_delete"),

@@ -5,7 +5,7 @@ from functools import wraps
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,7 +15,9 @@ from django.views.decorators.http import require_http_methods
 
 from bookings import selectors
 from bookings.certificates import certificate_ids_for_booking
+from bookings.einvoice import invoice_xml
 from bookings.forms import BookingOptionsForm, OrganisationForm, ParticipantFormSet, SeatsForm
+from bookings.invoice_pdf import zugferd_pdf
 from bookings.member_forms import rename_formset
 from bookings.services.bookings import (
     ParticipantData,
@@ -191,6 +193,7 @@ def booking_detail(request, reference):
 def booking_detail_context(booking) -> dict:
     return {
         "booking": booking,
+        "invoices": booking.invoices.order_by("number"),
         "training": _training_in_language(booking.session),
         "rename_formset": rename_formset(booking) if participants_renamable(booking) else None,
         "certificate_ids": certificate_ids_for_booking(booking),
@@ -271,3 +274,29 @@ def _payment_return(booking, outcome: str | None) -> dict:
             )
         }
     return {}
+
+
+@member_object_required
+def invoices(request):
+    return render(
+        request,
+        "bookings/invoices.html",
+        {"invoices": selectors.invoices_for_user(request.user).order_by("-issue_date", "-number")},
+    )
+
+
+@member_object_required
+def invoice_download(request, number, document):
+    """The invoice or credit note as a PDF (ZUGFeRD: with its XML inside) or as its XML
+    (XRechnung for a buyer with a Leitweg-ID, else Factur-X); another organisation's: 404."""
+    invoice = selectors.invoice_for_user(request.user, number)
+    if invoice is None or document not in ("pdf", "xml"):
+        raise Http404
+    if document == "pdf":
+        response = HttpResponse(zugferd_pdf(invoice), content_type="application/pdf")
+        filename = f"{invoice.number}.pdf"
+    else:
+        response = HttpResponse(invoice_xml(invoice), content_type="application/xml")
+        filename = f"{invoice.number}.xml"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

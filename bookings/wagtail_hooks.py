@@ -32,6 +32,7 @@ from bookings.services.attendance import (
 from bookings.services.bookings import RECLASSIFY_ACTION, RENAME_ACTION
 from bookings.services.history import STATUS_ACTION
 from bookings.services.inhouse import INHOUSE_ACTION
+from bookings.services.invoices import INVOICE_ACTION
 from bookings.services.members import MEMBER_ACTION
 from bookings.statistics_views import URL_NAME, StatisticsReportView, statistics_menu_item
 from bookings.viewsets import BookingsGroup
@@ -96,6 +97,7 @@ def register_attendance_actions(actions):
 
     actions.register_action(SESSION_HELD_ACTION, _("Marked as held"), _("Session marked as held"))
     actions.register_action(SESSION_REOPENED_ACTION)(SessionReopened)
+    actions.register_action(INVOICE_ACTION, _("Invoice"), _("Invoice, credit note or payment"))
     actions.register_action(ON_THE_DAY_ACTION)(AddedOnTheDay)
 
 

@@ -28,8 +28,14 @@ from bookings.models import (
 from bookings.notifications import notify, notify_staff, notify_status
 from bookings.services.errors import BookingError
 from bookings.services.history import log_status
+from bookings.services.invoices import (
+    credit_note_issue,
+    credited_total,
+    invoice_for_booking,
+    invoices_on_confirmation,
+)
 from bookings.services.locking import session_locked
-from bookings.services.payments import refund_cancelled, refund_seats
+from bookings.services.payments import refund_cancelled, refund_percent, refund_seats
 from bookings.services.periods import check_period_open
 from bookings.services.pricing import payment_terms, price_per_seat
 from bookings.services.scope import check_staff_scope
@@ -67,10 +73,12 @@ def booking_create(
     pay_by_invoice: bool = False,
     language: str | None = None,
     as_staff: bool = False,
+    order_reference: str = "",
 ) -> Booking:
     """Book one seat per participant: confirmed, held for payment, or waitlisted. `language`
     (default: the active one) is the language of the emails about the booking. Staff booking on
-    an organisation's behalf (`as_staff`) do so for the sessions of their state networks."""
+    an organisation's behalf (`as_staff`) do so for the sessions of their state networks.
+    `order_reference` (the buyer's order or cost centre) goes onto the invoice."""
     if as_staff:
         check_staff_scope(by, session.state)
     _check_participants(participants)
@@ -91,6 +99,7 @@ def booking_create(
                 method=method,
                 payment_status=payment_status,
                 language=language or get_language() or "de",
+                order_reference=order_reference.strip()[:100],
             )
         except IntegrityError:
             # The reference had been drawn before (about one in a billion): book again.
@@ -113,6 +122,7 @@ def _booking_insert(
     method: str,
     payment_status: str,
     language: str,
+    order_reference: str,
 ) -> Booking:
     """The booking itself, decided and written under the session lock."""
     with session_locked(session.pk) as locked:
@@ -141,6 +151,7 @@ def _booking_insert(
             else None,
             created_by=by,
             language=language,
+            order_reference=order_reference,
         )
         Participant.objects.bulk_create(
             Participant(
@@ -148,6 +159,8 @@ def _booking_insert(
             )
             for p in participants
         )
+        if status == BookingStatus.CONFIRMED:
+            invoices_on_confirmation(booking)
         log_status(booking, "", status, by)
         notify_status(booking, previous="", new=status)
         if taken != locked.seats_taken:
@@ -213,6 +226,15 @@ def booking_cancel(
             booking.status = BookingStatus.CANCELLED
         booking.save(update_fields=["seats", "status", "updated_at"])
         refund_cancelled(booking, locked, cancelled_ids)
+        invoice = invoice_for_booking(booking)
+        if invoice is not None:
+            credit_note_issue(
+                invoice,
+                seats=len(cancelled_ids),
+                percent=refund_percent(locked),
+                reason=_("cancellation"),
+                by=by,
+            )
         if booking.status != previous:
             log_status(booking, previous, booking.status, by)
             notify_status(
@@ -288,6 +310,15 @@ def session_cancel(*, session: Session, by) -> Session:
             refund_seats(
                 booking, seats=booking.seats, percent=100, key=f"refund-{booking.pk}-session"
             )
+            invoice = invoice_for_booking(booking)
+            if invoice is not None and credited_total(invoice) < invoice.gross_total:
+                credit_note_issue(
+                    invoice,
+                    seats=booking.seats,
+                    percent=100,
+                    reason=_("the cancelled session"),
+                    by=by,
+                )
             log_status(booking, previous, booking.status, by)
             notify_status(booking, previous=previous, new=booking.status)
         sync_seats(locked)

@@ -21,6 +21,7 @@ from bookings.models import Booking, BookingStatus, PaymentMethod, PaymentStatus
 from bookings.notifications import notify, notify_status
 from bookings.services.errors import BookingBusy, BookingError
 from bookings.services.history import log_status
+from bookings.services.invoices import invoice_issue
 from bookings.services.locking import session_locked
 from bookings.services.pricing import card_payments_enabled
 from bookings.services.seats import promote_waitlist, seats_taken, sync_seats
@@ -167,6 +168,7 @@ def _checkout_paid(booking: Booking, session: Session, checkout: stripe_client.C
             ]
         )
         log_status(booking, previous, booking.status, None)
+        invoice_issue(booking, paid_reference=intent)
         notify_status(booking, previous=previous, new=booking.status)
         sync_seats(session)
         excess = checkout.amount_total - stripe_client.cents(
@@ -254,16 +256,20 @@ def _refunds_record(payment: stripe_client.Payment) -> None:
 def refund_cancelled(booking: Booking, session: Session, participant_ids: Sequence[int]) -> None:
     """Refund cancelled participants' seats: the training's share before the booking deadline,
     its (usually smaller) share after it."""
-    training = session.training
-    if session.before_booking_deadline:
-        percent = training.refund_before_deadline
-    else:
-        percent = training.refund_after_deadline
+    percent = refund_percent(session)
     ids = ",".join(str(pk) for pk in sorted(participant_ids))
     digest = hashlib.sha256(ids.encode()).hexdigest()[:24]
     refund_seats(
         booking, seats=len(participant_ids), percent=percent, key=f"refund-{booking.pk}-{digest}"
     )
+
+
+def refund_percent(session: Session) -> int:
+    """The share of a seat's price given back (refunded or credited) when it is cancelled now."""
+    training = session.training
+    if session.before_booking_deadline:
+        return training.refund_before_deadline
+    return training.refund_after_deadline
 
 
 def refund_seats(booking: Booking, *, seats: int, percent: int, key: str) -> None:

@@ -15,6 +15,7 @@ from bookings.models import Booking, BookingStatus, PaymentMethod
 from bookings.notifications import notify_status
 from bookings.services.errors import BookingBusy
 from bookings.services.history import log_status
+from bookings.services.invoices import invoices_on_confirmation
 from bookings.services.locking import session_locked
 from catalogue.caching import catalogue_changed
 from catalogue.models import Session
@@ -77,6 +78,8 @@ def promote_waitlist(session: Session, by) -> None:
         else:
             booking.status = BookingStatus.CONFIRMED
         booking.save(update_fields=["status", "hold_expires_at", "updated_at"])
+        if booking.status == BookingStatus.CONFIRMED:
+            invoices_on_confirmation(booking)
         log_status(booking, previous, booking.status, by)
         notify_status(booking, previous=previous, new=booking.status)
         free -= booking.seats

@@ -2,7 +2,7 @@ from .index import CatalogueIndexPage
 from .sessions import Occurrence, Session
 from .staff import StateStaff
 from .taxonomy import Language, StateNetwork, TargetGroup, Topic, Venue
-from .training import Delivery, TrainingFormat, TrainingPage
+from .training import Delivery, TrainingFormat, TrainingPage, VatTreatment
 
 __all__ = [
     "CatalogueIndexPage",
@@ -15,6 +15,7 @@ __all__ = [
     "TargetGroup",
     "Topic",
     "TrainingFormat",
+    "VatTreatment",
     "TrainingPage",
     "Venue",
 ]

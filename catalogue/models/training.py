@@ -37,6 +37,11 @@ class Delivery(models.TextChoices):
     BOTH = "both", _("open enrolment and in-house")
 
 
+class VatTreatment(models.TextChoices):
+    EXEMPT = "exempt", _("exempt (§ 4 Nr. 21 UStG)")
+    STANDARD = "standard", _("standard rate (19 %)")
+
+
 class TrainingPage(RoutablePageMixin, Page):
     topic = models.ForeignKey(
         "catalogue.Topic", verbose_name=_("topic"), on_delete=models.PROTECT, related_name="+"
@@ -106,6 +111,17 @@ class TrainingPage(RoutablePageMixin, Page):
         ),
     )
 
+    vat = models.CharField(
+        _("VAT"),
+        max_length=16,
+        choices=VatTreatment.choices,
+        default=VatTreatment.EXEMPT,
+        help_text=_(
+            "Vocational training of the IQ programme is usually exempt (§ 4 Nr. 21 UStG); "
+            "otherwise the prices include the standard rate of 19 %."
+        ),
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -123,6 +139,7 @@ class TrainingPage(RoutablePageMixin, Page):
                 FieldRowPanel(
                     [FieldPanel("refund_before_deadline"), FieldPanel("refund_after_deadline")]
                 ),
+                FieldPanel("vat"),
             ],
             heading=_("Terms"),
         ),

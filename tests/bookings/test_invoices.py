@@ -1,0 +1,261 @@
+"""Invoices and e-invoices: gapless yearly numbers, issued once and never changed, XRechnung for
+public bodies with a Leitweg-ID and Factur-X EN 16931 for everyone else (validated against the
+official schema and checked for the XRechnung rules BR-DE-*), credit notes for cancellations,
+payments, and Leitweg-IDs with their check digits."""
+
+import io
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
+from facturx import xml_check_xsd
+from lxml import etree
+from pypdf import PdfReader
+
+from bookings.einvoice import XRECHNUNG, invoice_xml
+from bookings.factories import MembershipFactory, OrganisationFactory, participants
+from bookings.models import Invoice, InvoiceKind, OrganisationType, validate_leitweg_id
+from bookings.services.bookings import booking_cancel, booking_create
+from bookings.services.errors import BookingError
+from bookings.services.invoices import (
+    amount_due,
+    credit_note_issue,
+    invoice_for_booking,
+    payment_record,
+)
+from catalogue.factories import make_session, make_training
+from catalogue.models import VatTreatment
+
+pytestmark = pytest.mark.django_db
+
+LEITWEG = "04011000-1234512345-06"
+NS = {
+    "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+    "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
+}
+
+
+@pytest.fixture
+def english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def paid_session(site_tree):
+    training = make_training(
+        site_tree.index,
+        title="Interkulturelle Kompetenz im Jobcenter",
+        price_administration=Decimal("120.00"),
+        price_companies=Decimal("250.00"),
+        refund_before_deadline=100,
+    )
+    return make_session(training, capacity=10, first_date=timezone.localdate() + timedelta(days=30))
+
+
+@pytest.fixture
+def jobcentre_member(db):
+    organisation = OrganisationFactory(name="Jobcenter Berlin-Mitte", leitweg_id=LEITWEG)
+    return MembershipFactory(organisation=organisation)
+
+
+@pytest.fixture
+def company_member(db):
+    organisation = OrganisationFactory(
+        name="Muster GmbH", type=OrganisationType.SME, vat_id="DE123456789"
+    )
+    return MembershipFactory(organisation=organisation)
+
+
+def book(session, member, seats=2, **extra):
+    return booking_create(
+        session=session,
+        organisation=member.organisation,
+        participants=participants(seats),
+        by=member.user,
+        pay_by_invoice=True,
+        **extra,
+    )
+
+
+def text(root, path: str) -> str | None:
+    found = root.xpath(path, namespaces=NS)
+    return found[0].text if found else None
+
+
+def test_every_booking_by_invoice_gets_one_gapless_number(paid_session, jobcentre_member):
+    first = invoice_for_booking(book(paid_session, jobcentre_member))
+    second = invoice_for_booking(book(paid_session, jobcentre_member, seats=1))
+    year = timezone.localdate().year
+
+    assert (first.number, second.number) == (f"IQ-{year}-000001", f"IQ-{year}-000002")
+    assert (first.net_total, first.tax_total, first.gross_total) == (
+        Decimal("240.00"),
+        Decimal("0.00"),
+        Decimal("240.00"),
+    )
+    assert first.vat_note == "Umsatzsteuerfrei nach § 4 Nr. 21 UStG"
+    assert first.buyer["leitweg_id"] == LEITWEG and first.seller["iban"]
+    assert first.due_date == first.issue_date + timedelta(days=30)
+
+
+def test_an_issued_invoice_never_changes(paid_session, jobcentre_member):
+    invoice = invoice_for_booking(book(paid_session, jobcentre_member))
+    invoice.gross_total = Decimal("1.00")
+    with pytest.raises(ValidationError):
+        invoice.save()
+    with pytest.raises(ValidationError):
+        invoice.delete()
+    assert Invoice.objects.get(pk=invoice.pk).gross_total == Decimal("240.00")
+
+
+def test_xrechnung_for_a_public_body_passes_the_schema_and_the_german_rules(
+    paid_session, jobcentre_member
+):
+    invoice = invoice_for_booking(book(paid_session, jobcentre_member, order_reference="KST 4711"))
+    xml = invoice_xml(invoice)
+    root = etree.fromstring(xml)
+
+    assert xml_check_xsd(xml, flavor="factur-x", level="en16931")  # the official schema
+    guideline = "//rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter"
+    assert text(root, guideline + "/ram:ID") == XRECHNUNG  # BR-DE-21
+    assert text(root, "//ram:BuyerReference") == LEITWEG  # BT-10, BR-DE-15
+    assert text(root, "//rsm:ExchangedDocument/ram:TypeCode") == "380"  # BR-DE-17
+    seller = "//ram:SellerTradeParty"
+    assert text(root, seller + "/ram:PostalTradeAddress/ram:CityName")  # BR-DE-3
+    assert text(root, seller + "/ram:PostalTradeAddress/ram:PostcodeCode")  # BR-DE-4
+    assert text(root, seller + "/ram:DefinedTradeContact/ram:PersonName")  # BR-DE-5
+    assert text(root, seller + "//ram:TelephoneUniversalCommunication/ram:CompleteNumber")  # -6
+    assert text(root, seller + "//ram:EmailURIUniversalCommunication/ram:URIID")  # BR-DE-7
+    buyer = "//ram:BuyerTradeParty/ram:PostalTradeAddress"
+    assert text(root, buyer + "/ram:CityName") == "Berlin"  # BR-DE-8
+    assert text(root, buyer + "/ram:PostcodeCode") == "10115"  # BR-DE-9
+    assert text(root, "//ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:URIID") == LEITWEG
+    means = "//ram:SpecifiedTradeSettlementPaymentMeans"
+    assert text(root, means + "/ram:TypeCode") == "58"  # BR-DE-1, BR-DE-23
+    assert text(root, means + "/ram:PayeePartyCreditorFinancialAccount/ram:IBANID")  # BR-DE-19
+    tax = "//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax"
+    assert text(root, tax + "/ram:RateApplicablePercent") == "0.00"  # BR-DE-14
+    assert text(root, tax + "/ram:CategoryCode") == "E"
+    assert text(root, tax + "/ram:ExemptionReason") == "Umsatzsteuerfrei nach § 4 Nr. 21 UStG"
+    assert text(root, "//ram:SpecifiedTaxRegistration/ram:ID")  # BR-DE-16: seller VAT id
+    assert text(root, "//ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID") == "KST 4711"
+    assert text(root, "//ram:DuePayableAmount") == "240.00"
+
+
+def test_factur_x_for_a_company_with_the_standard_rate(paid_session, company_member):
+    training = paid_session.training
+    training.vat = VatTreatment.STANDARD
+    training.save_revision().publish()
+    invoice = invoice_for_booking(book(paid_session, company_member, seats=1))
+
+    # 250.00 paid: 210.08 net, 19 % VAT 39.92 (rounded half up, EN 16931).
+    assert (invoice.net_total, invoice.tax_total, invoice.gross_total) == (
+        Decimal("210.08"),
+        Decimal("39.92"),
+        Decimal("250.00"),
+    )
+    xml = invoice_xml(invoice)
+    root = etree.fromstring(xml)
+    assert xml_check_xsd(xml, flavor="factur-x", level="en16931")
+    guideline = "//ram:GuidelineSpecifiedDocumentContextParameter/ram:ID"
+    assert text(root, guideline) == "urn:cen.eu:en16931:2017"
+    assert text(root, "//ram:BuyerTradeParty//ram:SpecifiedTaxRegistration/ram:ID") == (
+        "DE123456789"
+    )
+    assert text(root, "//ram:ApplicableTradeTax/ram:CategoryCode") == "S"
+
+
+def test_a_cancellation_after_the_invoice_is_a_credit_note_that_refers_to_it(
+    paid_session, jobcentre_member, english
+):
+    booking = book(paid_session, jobcentre_member)
+    invoice = invoice_for_booking(booking)
+    first = booking.participants.first()
+
+    booking_cancel(booking=booking, by=jobcentre_member.user, participant_ids=[first.pk])
+
+    note = invoice.credit_notes.get()
+    assert (note.kind, note.gross_total) == (InvoiceKind.CREDIT_NOTE, Decimal("120.00"))
+    assert Invoice.objects.get(pk=invoice.pk).gross_total == Decimal("240.00")  # unchanged
+    xml = invoice_xml(note)
+    root = etree.fromstring(xml)
+    assert xml_check_xsd(xml, flavor="factur-x", level="en16931")
+    assert text(root, "//rsm:ExchangedDocument/ram:TypeCode") == "381"
+    assert text(root, "//ram:InvoiceReferencedDocument/ram:IssuerAssignedID") == invoice.number
+    assert amount_due(invoice) == Decimal("120.00")
+
+    booking_cancel(booking=booking, by=jobcentre_member.user)  # the rest
+    assert amount_due(invoice) == Decimal("0.00")
+    with pytest.raises(BookingError, match="already been credited in full"):
+        credit_note_issue(invoice, seats=1, percent=100, reason="again")
+    assert invoice.credit_notes.count() == 2
+
+
+def test_payments_are_recorded_partly_and_never_beyond_what_is_due(
+    paid_session, jobcentre_member, english
+):
+    invoice = invoice_for_booking(book(paid_session, jobcentre_member))
+
+    payment_record(invoice=invoice, amount=Decimal("100.00"), on=date(2026, 12, 1), reference="1")
+    assert amount_due(invoice) == Decimal("140.00")
+    for amount, message in ((Decimal("140.01"), "Only 140.00 EUR"), (Decimal("0"), "more than")):
+        with pytest.raises(BookingError, match=message):
+            payment_record(invoice=invoice, amount=amount, on=date(2026, 12, 2))
+    payment_record(invoice=invoice, amount=Decimal("140.00"), on=date(2026, 12, 3))
+    assert amount_due(invoice) == Decimal("0.00")
+    assert invoice.payments.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("04011000-1234512345-07", "check digits"),
+        ("04011000-1234512345", "looks like"),
+        ("keine-leitweg-id", "looks like"),
+    ],
+)
+def test_a_malformed_leitweg_id_is_refused_with_a_message(value, message, english):
+    with pytest.raises(ValidationError, match=message):
+        validate_leitweg_id(value)
+
+
+def test_a_valid_leitweg_id_passes():
+    validate_leitweg_id(LEITWEG)
+
+
+def test_members_download_their_invoices_as_zugferd_pdf_and_xrechnung(
+    client, paid_session, jobcentre_member, company_member
+):
+    booking = book(paid_session, jobcentre_member)
+    invoice = invoice_for_booking(booking)
+    client.force_login(jobcentre_member.user)
+
+    page = client.get(f"/account/bookings/{booking.reference}/").content.decode()
+    assert invoice.number in page
+    assert invoice.number in client.get("/account/invoices/").content.decode()
+    pdf = client.get(f"/account/invoices/{invoice.number}/pdf/")
+    xml = client.get(f"/account/invoices/{invoice.number}/xml/")
+
+    assert pdf["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(pdf.content))
+    embedded = reader.attachments["factur-x.xml"][0]
+    assert xml_check_xsd(embedded, flavor="factur-x", level="en16931")
+    assert b"pdfaid:part" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert "/OutputIntents" in reader.trailer["/Root"]
+    words = " ".join(page.extract_text() for page in reader.pages)
+    assert invoice.number in words and "240,00" in words and "§ 4 Nr. 21 UStG" in words
+    assert etree.fromstring(xml.content).xpath("//ram:BuyerReference", namespaces=NS)[0].text == (
+        LEITWEG
+    )
+
+    client.force_login(company_member.user)  # another organisation
+    for url in (
+        f"/account/invoices/{invoice.number}/pdf/",
+        f"/account/invoices/{invoice.number}/xml/",
+    ):
+        assert client.get(url).status_code == 404
+    client.force_login(jobcentre_member.user)
+    assert client.get(f"/account/invoices/{invoice.number}/html/").status_code == 404
