@@ -1,8 +1,11 @@
 """Forms of the programme staff's booking views in the Wagtail admin."""
 
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput
 
 from bookings.choosers import organisation_chooser_viewset
 from bookings.forms import MAX_SEATS_PER_BOOKING, ParticipantForm
@@ -11,6 +14,20 @@ from bookings.selectors import organisations_for_staff, sessions_bookable_by_sta
 from catalogue.models import Session
 
 DEFAULT_PARTICIPANT_ROWS = 5
+
+
+class PaymentForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Amount received (EUR)"),
+        max_digits=10,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        error_messages={"invalid": _("Enter the amount as a number, e.g. 120.00.")},
+    )
+    date = forms.DateField(label=_("Received on"), widget=AdminDateInput)
+    reference = forms.CharField(
+        label=_("Reference"), max_length=100, required=False, help_text=_("E.g. the bank entry.")
+    )
 
 
 class ReasonForm(forms.Form):

@@ -5,6 +5,7 @@ Every change goes through bookings.services; the views only parse input and show
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,11 +23,12 @@ from bookings.admin_forms import (
     DEFAULT_PARTICIPANT_ROWS,
     BookOnBehalfForm,
     CapacityForm,
+    PaymentForm,
     ReasonForm,
     participant_formset_class,
 )
 from bookings.forms import MAX_SEATS_PER_BOOKING
-from bookings.models import Booking, BookingStatus
+from bookings.models import Booking, BookingStatus, InvoiceKind, InvoicePayment
 from bookings.services.bookings import (
     ParticipantData,
     booking_cancel,
@@ -37,6 +39,7 @@ from bookings.services.bookings import (
     session_capacity_set,
 )
 from bookings.services.errors import BookingError
+from bookings.services.invoices import amount_due, payment_record
 from catalogue.models.sessions import SessionStatus
 
 URL_NAMESPACE = "bookings_staff"
@@ -475,6 +478,70 @@ class ReclassifyView(StaffViewMixin, FormView):
         return context
 
 
+class InvoicePaymentView(StaffViewMixin, FormView):
+    """Record money received for an invoice of the user's state networks."""
+
+    permission_policy = ModelPermissionPolicy(InvoicePayment)
+    permission_required = "add"
+    page_title = gettext_lazy("Record a payment")
+    template_name = "bookings/admin/form.html"
+    form_class = PaymentForm
+
+    @cached_property
+    def invoice(self):
+        invoice = (
+            selectors.invoices_for_staff(self.request.user)
+            .filter(pk=self.kwargs["invoice_id"], kind=InvoiceKind.INVOICE)
+            .first()
+        )
+        if invoice is None:
+            raise Http404
+        return invoice
+
+    def get_page_subtitle(self):
+        return self.invoice.number
+
+    def get_initial(self):
+        return {"date": timezone.localdate(), "amount": amount_due(self.invoice)}
+
+    def get_success_url(self):
+        return reverse("bookings_invoice:inspect", args=[self.invoice.pk])
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            payment_record(
+                invoice=self.invoice,
+                amount=data["amount"],
+                on=data["date"],
+                reference=data["reference"],
+                by=self.request.user,
+            )
+        except BookingError as error:
+            form.add_error("amount", str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("The payment has been recorded; %(due)s EUR still due.")
+            % {"due": amount_due(self.invoice)},
+        )
+        return redirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            submit_button_label=_("Record the payment"),
+            intro=_("Invoice %(number)s for %(buyer)s: %(total)s EUR, %(due)s EUR still due.")
+            % {
+                "number": self.invoice.number,
+                "buyer": self.invoice.buyer_name,
+                "total": self.invoice.gross_total,
+                "due": amount_due(self.invoice),
+            },
+        )
+        return context
+
+
 class StaffBookingViewSet(ViewSet):
     """The staff's booking pages; linked from the bookings and session listings (no menu item)."""
 
@@ -487,6 +554,11 @@ class StaffBookingViewSet(ViewSet):
                 name="participants",
             ),
             path("sessions/<int:session_id>/capacity/", CapacityView.as_view(), name="capacity"),
+            path(
+                "invoices/<int:invoice_id>/payment/",
+                InvoicePaymentView.as_view(),
+                name="invoice_payment",
+            ),
             path(
                 "organisations/<int:organisation_id>/reclassify/",
                 ReclassifyView.as_view(),

@@ -11,7 +11,14 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from bookings.models import Booking, InhouseRequest, Notification, Participant, PaymentStatus
+from bookings.models import (
+    Booking,
+    InhouseRequest,
+    InvoiceKind,
+    Notification,
+    Participant,
+    PaymentStatus,
+)
 from bookings.outbox import Calendar, Message
 from catalogue.ics import Person, invitation, session_events, venue_location
 from catalogue.models import Session
@@ -82,6 +89,7 @@ def _context(notification: Notification) -> dict:
         else None
     )
     booker = booking.created_by
+    invoice = booking.invoices.filter(kind=InvoiceKind.INVOICE).first()
     context.update(
         booking=booking,
         session=session,
@@ -100,6 +108,10 @@ def _context(notification: Notification) -> dict:
         ),
         training_url=_absolute(training_url),
         paid=booking.payment_status == PaymentStatus.PAID,
+        invoice=invoice,
+        invoice_url=_absolute(reverse("bookings:invoice_download", args=[invoice.number, "pdf"]))
+        if invoice
+        else "",
     )
     if notification.kind in STAFF_KINDS:
         context.update(

@@ -682,6 +682,23 @@ class Invoice(models.Model):
     def delete(self, *args, **kwargs):
         raise ValidationError(_("An issued invoice is kept; issue a credit note."))
 
+    @property
+    def buyer_name(self) -> str:
+        return self.buyer.get("name", "")
+
+    @property
+    def state_label(self) -> str:
+        """Open, partly paid, paid, overdue or credited (needs the annotations of
+        bookings.selectors.invoices_for_staff: `paid`, `credited`)."""
+        if self.kind == InvoiceKind.CREDIT_NOTE:
+            return str(_("credit note"))
+        due = self.gross_total - self.credited - self.paid
+        if due <= 0:
+            return str(_("credited") if self.credited >= self.gross_total else _("paid"))
+        if self.due_date < timezone.localdate():
+            return str(_("overdue"))
+        return str(_("partly paid") if self.paid else _("open"))
+
 
 class InvoiceLine(models.Model):
     invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="lines")

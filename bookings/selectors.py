@@ -1,10 +1,23 @@
 """Every read of bookings, scoped to the user who asks."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bookings.models import (
@@ -16,6 +29,8 @@ from bookings.models import (
     InhouseRequestStatus,
     Invitation,
     Invoice,
+    InvoiceKind,
+    InvoicePayment,
     Membership,
     Organisation,
     Participant,
@@ -189,6 +204,48 @@ def bookings_for_staff(user) -> QuerySet[Booking]:
     return staff_scope(user).filter(Booking.objects.all(), "session__state")
 
 
+def invoices_for_staff(user) -> QuerySet[Invoice]:
+    """Invoices and credit notes of the bookings of the user's state networks, with what was
+    paid and credited."""
+    return with_amounts(staff_scope(user).filter(Invoice.objects.all(), "booking__session__state"))
+
+
+def with_amounts(invoices: QuerySet[Invoice]) -> QuerySet[Invoice]:
+    """The invoices with `paid` and `credited` (sums, 0.00 when none)."""
+    zero = Value(Decimal("0.00"))
+    return invoices.select_related("booking__session__training", "corrects").annotate(
+        paid=Coalesce(
+            Subquery(
+                InvoicePayment.objects.filter(invoice=OuterRef("pk"))
+                .order_by()
+                .values("invoice")
+                .annotate(total=Sum("amount"))
+                .values("total")
+            ),
+            zero,
+        ),
+        credited=Coalesce(
+            Subquery(
+                Invoice.objects.filter(corrects=OuterRef("pk"))
+                .order_by()
+                .values("corrects")
+                .annotate(total=Sum("gross_total"))
+                .values("total")
+            ),
+            zero,
+        ),
+    )
+
+
+def overdue_invoices(user) -> QuerySet[Invoice]:
+    """Invoices past their due date with money still due."""
+    return invoices_for_staff(user).filter(
+        kind=InvoiceKind.INVOICE,
+        due_date__lt=timezone.localdate(),
+        gross_total__gt=F("paid") + F("credited"),
+    )
+
+
 def booking_for_staff(user, booking_id: int) -> Booking | None:
     return (
         bookings_for_staff(user)
@@ -263,6 +320,8 @@ class StaffDashboard:
     held_count: int
     invoices_pending_count: int
     newest_pending_payments: list[Booking]
+    overdue_count: int
+    oldest_overdue: list[Invoice]
     to_close_count: int
     sessions_to_close: list[Session]
     unrecorded_count: int
@@ -318,7 +377,10 @@ def staff_dashboard(user, *, sessions: int = 10, newest: int = 5) -> StaffDashbo
         .select_related("session__training")
         .order_by("start", "pk")
     )
+    overdue = overdue_invoices(user).order_by("due_date", "pk")
     return StaffDashboard(
+        overdue_count=overdue.count(),
+        oldest_overdue=list(overdue[:newest]),
         to_close_count=to_close.count(),
         sessions_to_close=list(to_close[:sessions]),
         unrecorded_count=unrecorded.count(),

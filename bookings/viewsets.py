@@ -2,7 +2,9 @@
 booking views are read-only here: listing, filters, export and the inspect view."""
 
 import django_filters
+from django.db.models import F, Q
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -22,14 +24,16 @@ from bookings.inhouse_admin import (
     answer_permission_policy,
     schedule_panel,
 )
-from bookings.models import Booking, InhouseRequest, Organisation
+from bookings.models import Booking, InhouseRequest, Invoice, InvoiceKind, Organisation
 from bookings.selectors import (
     bookings_for_staff,
     inhouse_requests_for_staff,
+    invoices_for_staff,
     organisations_for_staff,
+    with_amounts,
 )
 from bookings.services.bookings import bookings_to_reclassify
-from catalogue.models import Session
+from catalogue.models import Session, StateNetwork
 from catalogue.scoped_admin import ScopedModelViewSet
 from catalogue.selectors.staff import sessions_for_staff
 
@@ -335,6 +339,119 @@ class InhouseRequestViewSet(ScopedModelViewSet):
         ]
 
 
+class InvoiceFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("State network"), field_name="booking__session__state", choices=StateNetwork.choices
+    )
+    issue_date = django_filters.DateFromToRangeFilter(
+        label=_("Issued between"), widget=DateRangePickerWidget
+    )
+    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+
+    class Meta:
+        model = Invoice
+        fields = ["kind", "state", "issue_date", "overdue"]
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = Q(
+            kind=InvoiceKind.INVOICE,
+            due_date__lt=timezone.localdate(),
+            gross_total__gt=F("paid") + F("credited"),
+        )
+        if value is None:
+            return queryset
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+
+class InvoiceIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return with_amounts(super().get_base_queryset())
+
+
+class InvoiceInspectView(generic.InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.object.kind == InvoiceKind.INVOICE and self.request.user.has_perm(
+            "bookings.add_invoicepayment"
+        ):
+            buttons.append(
+                Button(
+                    _("Record a payment"),
+                    reverse("bookings_staff:invoice_payment", args=[self.object.pk]),
+                    icon_name="plus",
+                    priority=10,
+                )
+            )
+        return buttons
+
+
+class InvoiceViewSet(ScopedModelViewSet):
+    """Invoices and credit notes of the bookings of the user's state networks; they never
+    change (corrections are credit notes), so the admin only lists, inspects and exports."""
+
+    model = Invoice
+    icon = "doc-full"
+    menu_label = _("Invoices")
+    form_fields = []
+    inspect_view_enabled = True
+    inspect_view_class = InvoiceInspectView
+    index_view_class = InvoiceIndexView
+    copy_view_enabled = False
+    add_to_reference_index = False
+    list_display = [
+        "number",
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        Column("buyer_name", label=_("Buyer")),
+        Column("booking", label=_("Booking")),
+        "issue_date",
+        "due_date",
+        "gross_total",
+        Column("state_label", label=_("Status")),
+    ]
+    list_export = [
+        "number",
+        "kind",
+        "buyer_name",
+        "booking",
+        "issue_date",
+        "due_date",
+        "net_total",
+        "tax_total",
+        "gross_total",
+        "paid",
+        "credited",
+        "state_label",
+    ]
+    export_headings = {
+        "buyer_name": _("Buyer"),
+        "paid": _("Paid (EUR)"),
+        "credited": _("Credited (EUR)"),
+        "state_label": _("Status"),
+    }
+    export_filename = "invoices"
+    filterset_class = InvoiceFilterSet
+    search_fields = ["number", "booking__reference", "booking__organisation__name"]
+    search_backend_name = None
+    inspect_view_fields = [
+        "number",
+        "kind",
+        "booking",
+        "corrects",
+        "issue_date",
+        "due_date",
+        "net_total",
+        "tax_total",
+        "gross_total",
+        "vat_note",
+        "order_reference",
+    ]
+    permission_policy = ReadOnlyPermissionPolicy(Invoice)
+
+    def scope(self, user):
+        return invoices_for_staff(user)
+
+
 class BookingsGroup(ViewSetGroup):
     menu_label = _("Bookings")
     menu_icon = "tick-inverse"
@@ -343,4 +460,5 @@ class BookingsGroup(ViewSetGroup):
         BookingViewSet("bookings_booking"),
         OrganisationViewSet("bookings_organisation"),
         InhouseRequestViewSet("bookings_inhouserequest"),
+        InvoiceViewSet("bookings_invoice"),
     )

@@ -41,6 +41,9 @@ STAFF_PERMISSIONS = {
         "view_attendance",
         "change_attendance",
         "view_statistics",
+        "view_invoice",
+        "view_invoicepayment",
+        "add_invoicepayment",
     ],
 }
 FEDERAL_PERMISSIONS = {

@@ -227,7 +227,7 @@ def booking_cancel(
         booking.save(update_fields=["seats", "status", "updated_at"])
         refund_cancelled(booking, locked, cancelled_ids)
         invoice = invoice_for_booking(booking)
-        if invoice is not None:
+        if invoice is not None and credited_total(invoice) < invoice.gross_total:
             credit_note_issue(
                 invoice,
                 seats=len(cancelled_ids),

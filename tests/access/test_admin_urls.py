@@ -16,6 +16,7 @@ from bookings.models import (
     Booking,
     ClosedReportFile,
     InhouseRequest,
+    Invoice,
     Organisation,
     ReportingPeriod,
 )
@@ -53,6 +54,7 @@ def admin_routes():
 def concrete(route: str, namespace: str, w) -> str:
     by_namespace = {
         "bookings_periods": ReportingPeriod.objects.values_list("pk", flat=True).first(),
+        "bookings_invoice": Invoice.objects.values_list("pk", flat=True).first(),
         "catalogue_statestaff": StateStaff.objects.get(user=w["colleague"].user).pk,
         "catalogue_session": w["session"].pk,
         "bookings_booking": w["booking"].pk,
@@ -69,6 +71,7 @@ def concrete(route: str, namespace: str, w) -> str:
         "booking_id": w["booking"].pk,
         "organisation_id": w["booking"].organisation_id,
         "file_id": ClosedReportFile.objects.values_list("pk", flat=True).first(),
+        "invoice_id": Invoice.objects.values_list("pk", flat=True).first(),
     }
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
 

@@ -20,6 +20,7 @@ from wagtail.documents.models import Document
 from bookings.factories import MembershipFactory, OrganisationFactory, UserFactory, participants
 from bookings.models import InhouseRequest, Invitation, Role
 from bookings.services.bookings import booking_create
+from bookings.services.invoices import invoice_issue
 from catalogue.factories import make_session, make_training
 from tests.trainers.helpers import accepted_assignment, confirmed_participants, past_session
 from trainers.factories import make_trainer
@@ -78,6 +79,7 @@ def world(site_tree):
         "training": training,
         "session": session,
         "booking": booking,
+        "invoice": invoice_issue(booking),
         "participant": booking.participants.first(),
         "colleague": colleague,
         "invitation": invitation,
@@ -104,6 +106,8 @@ def urls(w) -> list[tuple[str, str]]:
         ("GET", f"/account/bookings/{ref}/pay/"),
         ("POST", f"/account/bookings/{ref}/participants/"),
         ("GET", f"/account/certificates/{w['participant'].pk}/"),
+        ("GET", f"/account/invoices/{w['invoice'].number}/pdf/"),
+        ("GET", f"/account/invoices/{w['invoice'].number}/xml/"),
         ("GET", f"/account/certificates/{w['attendee'].pk}/"),
         ("POST", f"/account/organisation/invitations/{w['invitation'].pk}/resend/"),
         ("POST", f"/account/organisation/invitations/{w['invitation'].pk}/revoke/"),

@@ -27,6 +27,7 @@ from bookings.models import (
     BookingStatus,
     ClosedReportFile,
     InhouseRequest,
+    Invoice,
     Notification,
     Organisation,
     ReportingPeriod,
@@ -34,6 +35,7 @@ from bookings.models import (
 from bookings.services.bookings import booking_cancel, booking_create
 from bookings.services.errors import BookingError
 from bookings.services.inhouse import inhouse_request_answer, inhouse_request_create
+from bookings.services.invoices import invoice_issue
 from catalogue.factories import VenueFactory, make_session, make_training
 from catalogue.models import Session, StateStaff
 from catalogue.models.sessions import SessionStatus
@@ -104,6 +106,7 @@ def berlin(site_tree):
         "training": training,
         "session": session,
         "booking": booking,
+        "invoice": invoice_issue(booking),
         "waiting": waiting,
         "held": held,
         "attendee": attendee,
@@ -139,6 +142,7 @@ def clients(db):
 def concrete(route: str, namespace: str, w) -> str:
     by_namespace = {
         "bookings_periods": ReportingPeriod.objects.values_list("pk", flat=True).first(),
+        "bookings_invoice": Invoice.objects.values_list("pk", flat=True).first(),
         "catalogue_session": w["session"].pk,
         "catalogue_statestaff": StateStaff.objects.get(user__username="koordination-be").pk,
         "bookings_booking": w["booking"].pk,
@@ -155,6 +159,7 @@ def concrete(route: str, namespace: str, w) -> str:
         "booking_id": w["booking"].pk,
         "organisation_id": w["organisation"].pk,
         "file_id": ClosedReportFile.objects.values_list("pk", flat=True).first(),
+        "invoice_id": Invoice.objects.values_list("pk", flat=True).first(),
     }
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
 
@@ -232,6 +237,8 @@ def test_the_same_state_network_and_the_federal_office_reach_them(berlin, client
         reverse("trainers_trainer:edit", args=[berlin["trainer"].pk]),
         reverse("trainers_certification:edit", args=[berlin["certification"].pk]),
         reverse("trainers_assignment:inspect", args=[berlin["assignment"].pk]),
+        reverse("bookings_invoice:inspect", args=[berlin["invoice"].pk]),
+        reverse("bookings_staff:invoice_payment", args=[berlin["invoice"].pk]),
     ]
     for url in pages:
         assert client.get(url).status_code == 200, url
@@ -242,6 +249,7 @@ def test_the_same_state_network_and_the_federal_office_reach_them(berlin, client
 EXPORTS = [
     ("catalogue_session:index", "Rotes Rathaus Saal"),
     ("bookings_booking:index", "Jobcenter Berlin-Mitte"),
+    ("bookings_invoice:index", "Jobcenter Berlin-Mitte"),
     ("bookings_organisation:index", "Jobcenter Berlin-Mitte"),
     ("bookings_inhouserequest:index", "Jobcenter Berlin-Mitte"),
     ("trainers_trainer:index", "Bernd Brandt"),

@@ -3,19 +3,23 @@ public bodies with a Leitweg-ID and Factur-X EN 16931 for everyone else (validat
 official schema and checked for the XRechnung rules BR-DE-*), credit notes for cancellations,
 payments, and Leitweg-IDs with their check digits."""
 
+import csv
 import io
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone, translation
 from facturx import xml_check_xsd
 from lxml import etree
 from pypdf import PdfReader
 
 from bookings.einvoice import XRECHNUNG, invoice_xml
-from bookings.factories import MembershipFactory, OrganisationFactory, participants
+from bookings.factories import MembershipFactory, OrganisationFactory, UserFactory, participants
 from bookings.models import Invoice, InvoiceKind, OrganisationType, validate_leitweg_id
 from bookings.services.bookings import booking_cancel, booking_create
 from bookings.services.errors import BookingError
@@ -27,6 +31,7 @@ from bookings.services.invoices import (
 )
 from catalogue.factories import make_session, make_training
 from catalogue.models import VatTreatment
+from catalogue.services import staff_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -259,3 +264,113 @@ def test_members_download_their_invoices_as_zugferd_pdf_and_xrechnung(
         assert client.get(url).status_code == 404
     client.force_login(jobcentre_member.user)
     assert client.get(f"/account/invoices/{invoice.number}/html/").status_code == 404
+
+
+def test_the_confirmation_states_amount_invoice_number_and_payment_terms(
+    paid_session, jobcentre_member, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = book(paid_session, jobcentre_member)
+    invoice = invoice_for_booking(booking)
+
+    (message,) = [m for m in mailoutbox if jobcentre_member.user.email in m.to]
+    assert f"Rechnung {invoice.number}: 240.00 EUR" in message.body or (
+        f"Rechnung {invoice.number}: 240,00 EUR" in message.body
+    )
+    assert "Umsatzsteuerfrei nach § 4 Nr. 21 UStG" in message.body
+    assert invoice.due_date.strftime("%Y") in message.body and "Überweisung" in message.body
+    assert f"/account/invoices/{invoice.number}/pdf/" in message.body
+
+
+@pytest.mark.parametrize("output_format", ["xrechnung", "zugferd", "pdf", "csv"])
+def test_export_invoices_writes_one_file_per_document(
+    paid_session, jobcentre_member, company_member, tmp_path, output_format, english
+):
+    book(paid_session, jobcentre_member)
+    company_booking = book(paid_session, company_member, seats=1)
+    booking_cancel(booking=company_booking, by=company_member.user)  # a credit note
+    numbers = sorted(Invoice.objects.values_list("number", flat=True))
+    today = timezone.localdate().isoformat()
+
+    call_command(
+        "export_invoices",
+        f"--from={today}",
+        f"--to={today}",
+        f"--format={output_format}",
+        f"--output={tmp_path}",
+        stdout=io.StringIO(),
+    )
+
+    suffix = {"xrechnung": ".xml", "csv": ".csv"}.get(output_format, ".pdf")
+    written = sorted(path.stem for path in tmp_path.iterdir() if path.name != "journal.csv")
+    assert written == numbers and len(numbers) == 3
+    assert all(path.suffix == suffix for path in tmp_path.iterdir())
+    if output_format == "xrechnung":  # every document, Leitweg-ID or not
+        for path in tmp_path.iterdir():
+            root = etree.fromstring(path.read_bytes())
+            assert text(root, "//ram:GuidelineSpecifiedDocumentContextParameter/ram:ID") == (
+                XRECHNUNG
+            )
+            assert xml_check_xsd(path.read_bytes(), flavor="factur-x", level="en16931")
+    if output_format == "csv":
+        journal = list(csv.reader((tmp_path / "journal.csv").open(encoding="utf-8")))
+        assert [row[0] for row in journal[1:]] == numbers
+        assert {row[1] for row in journal[1:]} == {"380", "381"}
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--from=2026-13-01", "--to=2026-12-31", "--format=pdf"],
+        ["--from=2026-12-31", "--to=2026-01-01", "--format=pdf"],
+        ["--from=2026-01-01", "--to=2026-12-31", "--format=docx"],
+    ],
+)
+def test_export_invoices_refuses_bad_arguments(db, tmp_path, arguments):
+    with pytest.raises(CommandError) as error:
+        call_command("export_invoices", *arguments, f"--output={tmp_path}")
+    assert error.value.returncode == 2
+
+
+@pytest.fixture
+def berlin_staff_client(db):
+    user = UserFactory(username="koordination-be")
+    staff_grant(user=user, states=["BE"])
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_staff_record_payments_and_see_overdue_invoices(
+    paid_session, jobcentre_member, berlin_staff_client, english
+):
+    invoice = invoice_for_booking(book(paid_session, jobcentre_member))
+    url = reverse("bookings_staff:invoice_payment", args=[invoice.pk])
+
+    too_much = berlin_staff_client.post(url, {"amount": "240.01", "date": "2026-12-01"})
+    assert too_much.status_code == 200
+    assert "offen" in too_much.content.decode()  # "Only 240.00 EUR is still due …", in German
+    assert not invoice.payments.exists()
+    not_a_number = berlin_staff_client.post(url, {"amount": "zwei", "date": "2026-12-01"})
+    assert not_a_number.status_code == 200 and not invoice.payments.exists()
+    response = berlin_staff_client.post(
+        url, {"amount": "100.00", "date": "2026-12-01", "reference": "Kontoauszug 12"}
+    )
+    assert response.status_code == 302
+    assert amount_due(invoice) == Decimal("140.00")
+
+    index = reverse("bookings_invoice:index")
+    listing = berlin_staff_client.get(index).content.decode()
+    assert invoice.number in listing and "teilweise bezahlt" in listing
+    assert (
+        invoice.number not in berlin_staff_client.get(index, {"overdue": "true"}).content.decode()
+    )
+
+    Invoice.objects.filter(pk=invoice.pk).update(due_date=date(2026, 1, 31))  # a year later
+    overdue = berlin_staff_client.get(index, {"overdue": "true"}).content.decode()
+    assert invoice.number in overdue and "überfällig" in overdue
+    dashboard = berlin_staff_client.get("/admin/").content.decode()
+    assert invoice.number in dashboard
+    response = berlin_staff_client.get(index, {"export": "csv"})
+    export = b"".join(response.streaming_content).decode()
+    assert invoice.number in export and "Jobcenter Berlin-Mitte" in export
