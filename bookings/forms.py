@@ -44,3 +44,20 @@ ParticipantFormSet = forms.formset_factory(
 
 class BookingOptionsForm(forms.Form):
     pay_by_invoice = forms.BooleanField(label=_("Pay by invoice (public bodies)"), required=False)
+    order_reference = forms.CharField(
+        label=_("Your order or cost-centre reference (optional)"),
+        max_length=100,
+        required=False,
+        help_text=_("Printed on the invoice, for your accounts department."),
+    )
+    accept_terms = forms.BooleanField(
+        label=_("I accept the price and the cancellation and refund terms above."),
+        error_messages={"required": _("Please accept the terms to book.")},
+    )
+    colleagues_consent = forms.BooleanField(
+        label=_(
+            "I may pass on the names and email addresses of the participants for this booking; "
+            "they are used for the training and deleted 24 months after it."
+        ),
+        error_messages={"required": _("Please confirm that you may pass on these details.")},
+    )

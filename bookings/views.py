@@ -30,6 +30,7 @@ from bookings.services.members import organisation_create
 from bookings.services.payments import checkout_start
 from bookings.services.pricing import card_payments_enabled, price_per_seat
 from catalogue.ics import build_calendar, calendar_response, session_events
+from catalogue.models import VatTreatment
 
 
 def member_required(view):
@@ -142,6 +143,7 @@ def book_session(request, session_id):
                     by=request.user,
                     pay_by_invoice=options.cleaned_data["pay_by_invoice"],
                     language=request.LANGUAGE_CODE,
+                    order_reference=options.cleaned_data["order_reference"],
                 )
             except BookingBusy as error:
                 context["error"], status = str(error), 503
@@ -163,7 +165,14 @@ def book_session(request, session_id):
         formset = ParticipantFormSet(initial=[{"function": "employee"}] * count)
         options = BookingOptionsForm()
         context["seats_form"] = seats
-    context.update(formset=formset, options=options)
+    seats_booked = formset.total_form_count()
+    context.update(
+        formset=formset,
+        options=options,
+        total=context["price"] * seats_booked,
+        seats_booked=seats_booked,
+        terms=booking_terms(session),
+    )
     return render(request, "bookings/book.html", context, status=status)
 
 
@@ -188,6 +197,17 @@ def booking_detail(request, reference):
     context = booking_detail_context(booking)
     context.update(_payment_return(booking, request.GET.get("payment")))
     return render(request, "bookings/booking_detail.html", context)
+
+
+def booking_terms(session) -> dict:
+    """What the booking form says of VAT, cancelling and refunds."""
+    training = session.training
+    return {
+        "vat_exempt": training.vat == VatTreatment.EXEMPT,
+        "deadline": session.booking_deadline or session.starts_at,
+        "before": training.refund_before_deadline,
+        "after": training.refund_after_deadline,
+    }
 
 
 def booking_detail_context(booking) -> dict:

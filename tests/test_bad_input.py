@@ -96,6 +96,9 @@ def open_session(site_tree):
         "form-1-name",
         "form-1-function",
         "pay_by_invoice",
+        "order_reference",
+        "accept_terms",
+        "colleagues_consent",
     ),
     seats=st.sampled_from(["1", "2", "0", "-3", "x", "1000"]),
 )

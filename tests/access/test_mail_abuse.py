@@ -71,6 +71,8 @@ def test_bookings_stop_after_sixty_an_hour(member_client, site_tree, settings):
         "form-0-name": "Anna Schmidt",
         "form-0-email": "anna@example.org",
         "form-0-function": "employee",
+        "accept_terms": "on",
+        "colleagues_consent": "on",
     }
     answers = [member_client.post(f"/account/book/{session.pk}/", form) for _ in range(3)]
 

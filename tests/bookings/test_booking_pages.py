@@ -1,11 +1,15 @@
 import re
+from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
-from bookings.factories import MembershipFactory, participants
-from bookings.models import Booking, BookingStatus, Membership, Organisation
+from bookings.factories import MembershipFactory, OrganisationFactory, participants
+from bookings.models import Booking, BookingStatus, Membership, Organisation, OrganisationType
 from bookings.services.bookings import booking_create
+from catalogue.factories import make_session, make_training
 from catalogue.models import Session
 from tests.bookings.locking import session_lock_held
 
@@ -18,6 +22,8 @@ def participant_post(names, functions=None):
         "form-INITIAL_FORMS": "0",
         "form-MIN_NUM_FORMS": "1",
         "form-MAX_NUM_FORMS": "30",
+        "accept_terms": "on",
+        "colleagues_consent": "on",
     }
     for number, name in enumerate(names):
         data[f"form-{number}-name"] = name
@@ -190,3 +196,31 @@ def test_a_locked_session_answers_503_with_a_message(client, site_tree, settings
     assert "Bitte versuchen Sie es erneut" in response.content.decode()
     assert not Booking.objects.exists()
     assert Membership.objects.count() == 1
+
+
+def test_the_booking_form_shows_price_and_terms_and_books_nothing_without_consent(
+    client, site_tree
+):
+    training = make_training(
+        site_tree.index,
+        price_companies=Decimal("150.00"),
+        refund_before_deadline=100,
+        refund_after_deadline=50,
+    )
+    session = make_session(training, capacity=5, first_date=timezone.localdate() + timedelta(30))
+    member = MembershipFactory(organisation=OrganisationFactory(type=OrganisationType.SME))
+    client.force_login(member.user)
+
+    page = client.get(f"/account/book/{session.pk}/?seats=2").content.decode()
+    assert "300.00 €" in page or "300,00 €" in page  # the total for two
+    assert "§ 4 Nr. 21 UStG" in page and "100 %" in page and "50 %" in page
+
+    data = participant_post(["Anna", "Ben"])
+    del data["colleagues_consent"]
+    response = client.post(f"/account/book/{session.pk}/", data)
+    assert response.status_code == 400 and not Booking.objects.exists()
+    data = participant_post(["Anna", "Ben"])
+    data["order_reference"] = "PO-77"
+    assert client.post(f"/account/book/{session.pk}/", data).status_code == 302
+    booking = Booking.objects.get()
+    assert booking.order_reference == "PO-77" and booking.invoices.get().order_reference == "PO-77"

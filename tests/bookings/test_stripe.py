@@ -22,6 +22,7 @@ from bookings.models import (
     StripeEvent,
 )
 from bookings.services.bookings import booking_cancel, booking_create, session_cancel
+from bookings.services.invoices import amount_due
 from bookings.services.payments import checkout_start
 from bookings.services.seats import holds_expire
 from catalogue.models import Session
@@ -138,6 +139,8 @@ def booking_post(names):
         "form-INITIAL_FORMS": "0",
         "form-MIN_NUM_FORMS": "1",
         "form-MAX_NUM_FORMS": "30",
+        "accept_terms": "on",
+        "colleagues_consent": "on",
     }
     for number, name in enumerate(names):
         data |= {f"form-{number}-name": name, f"form-{number}-function": "employee"}
@@ -190,6 +193,10 @@ def test_booking_paid_by_card_is_confirmed_by_the_webhook(
     assert booking.stripe_payment_intent == intent
     assert statuses(booking) == [("", "held"), ("held", "confirmed")]
     assert Session.objects.get(pk=paid_session.pk).seats_taken == 2
+    # Invoiced at payment and settled by it.
+    invoice = booking.invoices.get()
+    assert invoice.gross_total == Decimal("240.00") and amount_due(invoice) == 0
+    assert invoice.payments.get().reference == intent
 
     page = client.get(f"/account/bookings/{booking.reference}/?payment=done").content.decode()
     assert "Ihre Zahlung ist eingegangen" in page

@@ -57,6 +57,8 @@ def test_new_user_signs_up_verifies_creates_organisation_and_books(
     page.locator("#id_form-0-name").fill("Aylin Demir")
     page.locator("#id_form-0-function").select_option("manager")
     screenshot("booker-book")
+    page.locator("#id_accept_terms").check()
+    page.locator("#id_colleagues_consent").check()
     page.get_by_role("button", name=t("Book now")).click()
 
     booking = Booking.objects.get()
@@ -97,6 +99,8 @@ def test_member_pays_a_paid_training_through_checkout_and_sees_it_confirmed(
     log_in(page, user.email, next_path=f"/account/book/{session.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Book seats"))
     page.locator("#id_form-0-name").fill("Jonas Müller")
+    page.locator("#id_accept_terms").check()
+    page.locator("#id_colleagues_consent").check()
     page.get_by_role("button", name=t("Book now")).click()
 
     # Our pay page sends the browser to (fake) Stripe Checkout; paying there sends the webhook.

@@ -45,6 +45,9 @@ def test_booking_flow_with_the_keyboard_alone(page, site_tree):
     page.keyboard.type("Mira Schulz")
     tab_to(page, "#id_form-0-function")
     page.keyboard.press("ArrowDown")  # employee → manager
+    for consent in ("#id_accept_terms", "#id_colleagues_consent"):
+        tab_to(page, consent)
+        page.keyboard.press("Space")
     tab_to(page, "form.booking-form button[type=submit]:not(.button-secondary)")
     page.keyboard.press("Enter")
 
@@ -83,6 +86,8 @@ def test_booking_flow_pages_meet_wcag_21_aa(page, site_tree, prefix):
     problems["book with errors"] = wcag_violations(page)
     page.locator("#id_form-0-name").fill("Mira Schulz")
     page.locator("#id_form-1-name").fill("Omar Haddad")
+    page.locator("#id_accept_terms").check()
+    page.locator("#id_colleagues_consent").check()
     page.locator("main form.booking-form button[type=submit]").last.click()
     expect(page).to_have_url(re.compile(r"/account/bookings/IQ-"))
     problems["booking detail"] = wcag_violations(page)
