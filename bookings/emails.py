@@ -42,6 +42,7 @@ KINDS = frozenset(
         "refunded",
         "invitation",
         "inhouse_answer",
+        "invoice_reminder",
         *STAFF_KINDS,
     }
 )

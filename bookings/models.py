@@ -612,6 +612,15 @@ class InvoiceSettings(BaseSiteSetting):
     payment_days = models.PositiveSmallIntegerField(
         _("payment term (days)"), default=30, validators=[MinValueValidator(1)]
     )
+    reminder_days = models.PositiveSmallIntegerField(
+        _("reminder after (days)"),
+        default=14,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "A reminder goes out this many days after the due date, and again after each "
+            "further period, until the invoice is paid."
+        ),
+    )
 
     class Meta:
         verbose_name = _("invoice settings")

@@ -26,6 +26,7 @@ from bookings.models import (
     InvoiceSettings,
     PaymentMethod,
 )
+from bookings.notifications import notify
 from bookings.services.errors import BookingError
 from catalogue.models import VatTreatment
 
@@ -48,9 +49,13 @@ def _number(year: int) -> str:
     return f"IQ-{year}-{counter.last:06d}"
 
 
-def seller_data() -> dict:
+def seller_settings() -> InvoiceSettings:
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    seller = InvoiceSettings.for_site(site)
+    return InvoiceSettings.for_site(site)
+
+
+def seller_data() -> dict:
+    seller = seller_settings()
     return {
         "name": seller.seller_name,
         "street": seller.street,
@@ -258,6 +263,39 @@ def payment_record(
     return payment
 
 
+def refund_record(booking: Booking, *, amount: Decimal, reference: str) -> None:
+    """Money paid back on a booking's invoice (a card refund): a negative payment, and a credit
+    note for any part of it no credit note covers yet (a refund made in Stripe's dashboard)."""
+    invoice = invoice_for_booking(booking)
+    if invoice is None or amount <= 0:
+        return
+    InvoicePayment.objects.create(
+        invoice=invoice, date=timezone.localdate(), amount=-amount, reference=reference
+    )
+    refunded = -(invoice.payments.filter(amount__lt=0).aggregate(total=Sum("amount"))["total"] or 0)
+    uncovered = min(refunded, invoice.gross_total) - credited_total(invoice)
+    if uncovered > 0:
+        with translation.override(invoice.language):
+            description = _("Refund of %(amount)s EUR (invoice %(number)s)") % {
+                "amount": uncovered,
+                "number": invoice.number,
+            }
+        today = timezone.localdate()
+        _create(
+            kind=InvoiceKind.CREDIT_NOTE,
+            booking=booking,
+            corrects=invoice,
+            lines=[(description, Decimal(1), uncovered)],
+            category=invoice.vat_category,
+            rate=invoice.vat_rate,
+            note=invoice.vat_note,
+            seller=invoice.seller,
+            issue_date=today,
+            due_date=today,
+            cap=uncovered,
+        )
+
+
 def invoice_for_booking(booking: Booking) -> Invoice | None:
     return booking.invoices.filter(kind=InvoiceKind.INVOICE).first()
 
@@ -266,3 +304,29 @@ def invoices_on_confirmation(booking: Booking) -> None:
     """A booking paid by invoice gets its invoice when it is confirmed."""
     if booking.payment_method == PaymentMethod.INVOICE and booking.price_per_seat > 0:
         invoice_issue(booking)
+
+
+def invoice_reminders_send(*, today: date | None = None) -> int:
+    """Remind the bookers of unpaid invoices `reminder_days` after the due date, and again after
+    each further `reminder_days`; paid or credited invoices get none. Safe to run twice a day
+    (each reminder is one outbox row). Returns how many reminders were due."""
+    today = today or timezone.localdate()
+    days = seller_settings().reminder_days
+    count = 0
+    unpaid = Invoice.objects.filter(
+        kind=InvoiceKind.INVOICE, due_date__lte=today - timedelta(days=days)
+    ).select_related("booking")
+    for invoice in unpaid:
+        due = amount_due(invoice)
+        if due <= 0:
+            continue
+        reminder = (today - invoice.due_date).days // days
+        notify(
+            "invoice_reminder",
+            invoice.booking,
+            invoice=invoice.number,
+            reminder=reminder,
+            due=str(due),
+        )
+        count += 1
+    return count

@@ -21,7 +21,7 @@ from bookings.models import Booking, BookingStatus, PaymentMethod, PaymentStatus
 from bookings.notifications import notify, notify_status
 from bookings.services.errors import BookingBusy, BookingError
 from bookings.services.history import log_status
-from bookings.services.invoices import invoice_issue
+from bookings.services.invoices import invoice_issue, refund_record
 from bookings.services.locking import session_locked
 from bookings.services.pricing import card_payments_enabled
 from bookings.services.seats import promote_waitlist, seats_taken, sync_seats
@@ -249,6 +249,7 @@ def _refunds_record(payment: stripe_client.Payment) -> None:
             booking.payment_status = PaymentStatus.REFUNDED
         booking.save(update_fields=["refunded_amount", "payment_status", "updated_at"])
         log(instance=booking, action="wagtail.edit", user=None, data={"refunded": str(refunded)})
+        refund_record(booking, amount=added, reference=payment.id)
         if was_paid:  # a late payment given back was announced already
             notify("refunded", booking, amount=added, total=refunded)
 

@@ -27,6 +27,7 @@ from bookings.services.invoices import (
     amount_due,
     credit_note_issue,
     invoice_for_booking,
+    invoice_reminders_send,
     payment_record,
 )
 from catalogue.factories import make_session, make_training
@@ -374,3 +375,23 @@ def test_staff_record_payments_and_see_overdue_invoices(
     response = berlin_staff_client.get(index, {"export": "csv"})
     export = b"".join(response.streaming_content).decode()
     assert invoice.number in export and "Jobcenter Berlin-Mitte" in export
+
+
+def test_reminders_go_out_after_the_period_and_stop_once_paid(
+    paid_session, jobcentre_member, django_capture_on_commit_callbacks, mailoutbox
+):
+    invoice = invoice_for_booking(book(paid_session, jobcentre_member))
+    mailoutbox.clear()
+    reminded = invoice.due_date + timedelta(days=14)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert invoice_reminders_send(today=reminded - timedelta(days=1)) == 0
+        assert invoice_reminders_send(today=reminded) == 1
+        assert invoice_reminders_send(today=reminded) == 1  # again the same day: one email
+    reminders = [m for m in mailoutbox if invoice.number in m.subject]
+    assert len(reminders) == 1 and jobcentre_member.user.email in reminders[0].to
+    assert "240.00" in reminders[0].body or "240,00" in reminders[0].body
+
+    payment_record(invoice=invoice, amount=Decimal("240.00"), on=reminded)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert invoice_reminders_send(today=reminded + timedelta(days=14)) == 0

@@ -571,6 +571,9 @@ def test_charge_refunded_records_the_refunded_total(paid_session, company, fake_
     post_event("charge.refunded", fake_stripe.charges[charge_id])
     booking.refresh_from_db()
     assert booking.refunded_amount == Decimal("50.00")
+    invoice = booking.invoices.get(kind="380")
+    assert invoice.credit_notes.get().gross_total == Decimal("50.00")  # the refund, credited
+    assert amount_due(invoice) == 0
     assert booking.payment_status == PaymentStatus.PAID
     assert notified(booking, "refunded")
 
@@ -602,6 +605,9 @@ def test_booker_cancelling_before_the_deadline_gets_the_full_price_back(
     assert booking.refunded_amount == Decimal("240.00")
     assert booking.payment_status == PaymentStatus.REFUNDED
     assert notified(booking, "refunded")
+    invoice = booking.invoices.get(kind="380")  # credited once (the cancellation), settled
+    assert [note.gross_total for note in invoice.credit_notes.all()] == [Decimal("240.00")]
+    assert amount_due(invoice) == 0
 
 
 def test_cancelling_one_participant_refunds_that_seats_share_by_policy(
