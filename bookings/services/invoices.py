@@ -98,9 +98,12 @@ def _net_per_seat(gross: Decimal, rate: Decimal) -> Decimal:
     return money(gross / (1 + rate / 100))
 
 
-def invoice_issue(booking: Booking, *, paid_reference: str | None = None) -> Invoice:
+def invoice_issue(
+    booking: Booking, *, paid_reference: str | None = None, on: date | None = None
+) -> Invoice:
     """The booking's invoice (issued once; again: the same one). Card payments pass their
-    payment reference and the invoice is settled at once. Call inside the booking's lock."""
+    payment reference and the invoice is settled at once. `on`: the issue date, for imports of
+    invoices issued before (default today). Call inside the booking's lock."""
     existing = booking.invoices.filter(kind=InvoiceKind.INVOICE).first()
     if existing is not None:
         return existing
@@ -108,7 +111,7 @@ def invoice_issue(booking: Booking, *, paid_reference: str | None = None) -> Inv
     category, rate, note = _vat(booking)
     net_seat = _net_per_seat(booking.price_per_seat, rate)
     seller = seller_data()
-    today = timezone.localdate()
+    today = on or timezone.localdate()
     with translation.override(booking.language):
         title = session.training.localized.title
         dates = ", ".join(

@@ -7,7 +7,8 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.utils import timezone
 
-from bookings.models import Membership
+from bookings.models import Invoice, InvoiceKind, Membership
+from bookings.selectors import with_amounts
 from catalogue.models import Session, StateNetwork, Topic, TrainingPage, Venue
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +77,33 @@ def test_seed_demo_scale_adds_trainings_with_ten_sessions_each():
     call_command("seed_demo", scale=3)
     assert Session.objects.count() - before == 30
     assert TrainingPage.objects.filter(slug__startswith="skalierung-").count() == 3
+
+
+def test_demo_invoices_come_in_every_state_for_a_public_body_and_a_company(tmp_path):
+    call_command("seed_demo")
+    call_command("seed_demo")  # again: no second set
+
+    invoices = with_amounts(Invoice.objects.filter(kind=InvoiceKind.INVOICE))
+    labels = {(invoice.buyer_name, invoice.state_label) for invoice in invoices}
+    for buyer in ("Bezirksamt Neukölln von Berlin", "Muster Pflege GmbH"):
+        assert {state for name, state in labels if name == buyer} == {
+            "offen",
+            "teilweise bezahlt",
+            "bezahlt",
+            "überfällig",
+            "gutgeschrieben",
+        }
+    assert Invoice.objects.filter(kind=InvoiceKind.CREDIT_NOTE).count() == 2
+    assert invoices.filter(buyer__leitweg_id="04011000-1234512345-06").count() == 5
+    numbers = list(Invoice.objects.order_by("number").values_list("issue_date", flat=True))
+    assert numbers == sorted(numbers)  # gapless numbers in the order of the issue dates
+    today = timezone.localdate().isoformat()
+    call_command(
+        "export_invoices",
+        "--from=2000-01-01",
+        f"--to={today}",
+        "--format=xrechnung",
+        f"--output={tmp_path}",
+        stdout=io.StringIO(),
+    )
+    assert len(list(tmp_path.iterdir())) == 12

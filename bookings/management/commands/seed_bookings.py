@@ -3,12 +3,16 @@ the sessions already held, bookings with attendance, so that the statistics show
 
 import json
 import random
+from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bookings.models import (
     Attendance,
@@ -19,8 +23,11 @@ from bookings.models import (
     Membership,
     Organisation,
     Participant,
+    PaymentMethod,
+    PaymentStatus,
     Role,
 )
+from bookings.services.invoices import credit_note_issue, invoice_issue, payment_record
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
 
@@ -53,6 +60,57 @@ class Command(BaseCommand):
         )
         attended = self.attendance([organisation, *self.organisations()])
         self.stdout.write(f"Demo attendance ready: {attended} held sessions with participants.")
+        self.stdout.write(f"Demo invoices ready: {self.invoices()} new.")
+
+    def invoices(self) -> int:
+        """Invoices in every state (issued, partly paid, paid, overdue, credited) for a public
+        body with a Leitweg-ID and for a company, on bookings of sessions already held."""
+        if Booking.objects.filter(reference__startswith="IQ-R").exists():
+            return 0
+        spec = DATA["invoices"]
+        sessions = list(
+            Session.objects.filter(status=SessionStatus.HELD)
+            .select_related("training")
+            .prefetch_related("occurrences")
+            .order_by("-starts_at")[: 2 * len(spec["states"])]
+        )
+        buyers = [self.organisation(fields) for fields in spec["buyers"]]
+        price = Decimal(spec["price_per_seat"])
+        today = timezone.localdate()
+        count, credited = 0, []
+        planned = [(buyer, state) for buyer in buyers for state in spec["states"]]
+        # Numbers follow the issue dates: the overdue ones were issued first.
+        planned.sort(key=lambda item: item[1] != "overdue")
+        for number, (session, (buyer, state)) in enumerate(
+            zip(sessions, planned, strict=False), start=1
+        ):
+            booking = Booking.objects.create(
+                reference=f"IQ-R{number:05d}",
+                session=session,
+                organisation=buyer,
+                status=BookingStatus.CONFIRMED,
+                seats=2,
+                price_per_seat=price,
+                payment_method=PaymentMethod.INVOICE,
+                payment_status=PaymentStatus.PENDING,
+                order_reference=f"KST-{4700 + number}",
+            )
+            Participant.objects.bulk_create(
+                Participant(booking=booking, name=name, function=Function.EMPLOYEE)
+                for name in ("Aylin Demir", "Jonas Schulz")
+            )
+            issued = today - timedelta(days=60 if state == "overdue" else 10)
+            invoice = invoice_issue(booking, on=issued)
+            if state == "partly paid":
+                payment_record(invoice=invoice, amount=price, on=today, reference="Kontoauszug 7")
+            elif state == "paid":
+                payment_record(invoice=invoice, amount=invoice.gross_total, on=today)
+            elif state == "credited":
+                credited.append(invoice)
+            count += 1
+        for invoice in credited:  # credit notes are today's, after every invoice
+            credit_note_issue(invoice, seats=2, percent=100, reason=_("the cancelled session"))
+        return count
 
     def organisations(self) -> list[Organisation]:
         return [self.organisation(fields) for fields in DATA["organisations"]]
