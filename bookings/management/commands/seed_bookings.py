@@ -68,13 +68,11 @@ class Command(BaseCommand):
         if Booking.objects.filter(reference__startswith="IQ-R").exists():
             return 0
         spec = DATA["invoices"]
-        sessions = list(
-            Session.objects.filter(status=SessionStatus.HELD)
-            .select_related("training")
-            .prefetch_related("occurrences")
-            .order_by("-starts_at")[: 2 * len(spec["states"])]
-        )
         buyers = [self.organisation(fields) for fields in spec["buyers"]]
+        # Sessions of the buyers' state network (Berlin's staff see these invoices).
+        held = Session.objects.filter(status=SessionStatus.HELD).prefetch_related("occurrences")
+        sessions = list(held.filter(state=buyers[0].state).order_by("-starts_at"))
+        sessions += list(held.exclude(state=buyers[0].state).order_by("-starts_at"))
         price = Decimal(spec["price_per_seat"])
         today = timezone.localdate()
         count, credited = 0, []
