@@ -250,6 +250,16 @@ class Booking(models.Model):
         return self.price_per_seat * self.seats
 
     @property
+    def offer_open(self) -> bool:
+        """Moved up from the waiting list, to be paid by invoice: held until accepted."""
+        return (
+            self.status == BookingStatus.HELD
+            and self.payment_method == PaymentMethod.INVOICE
+            and self.hold_expires_at is not None
+            and self.hold_expires_at > timezone.now()
+        )
+
+    @property
     def awaiting_payment(self) -> bool:
         """Held for card payment, and the hold has not run out."""
         return (

@@ -26,7 +26,14 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from bookings import outbox
-from bookings.models import Booking, BookingStatus, Membership, Participant, Role
+from bookings.models import (
+    Booking,
+    BookingStatus,
+    Membership,
+    Participant,
+    PaymentMethod,
+    Role,
+)
 from catalogue.models import Occurrence, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import BERLIN
@@ -136,6 +143,10 @@ def _status_kind(booking: Booking, previous: str, new: str) -> str | None:
         if booking.session.status == SessionStatus.CANCELLED:
             return "session_cancelled"
         return "cancelled"
+    if (previous, new) == (BookingStatus.HELD, BookingStatus.CONFIRMED) and (
+        booking.payment_method == PaymentMethod.INVOICE
+    ):
+        return "confirmed"  # an offer accepted, to be paid by invoice
     return {
         ("", BookingStatus.CONFIRMED): "confirmed",
         ("", BookingStatus.WAITLISTED): "waitlisted",

@@ -23,6 +23,7 @@ from bookings.services.bookings import (
     ParticipantData,
     booking_cancel,
     booking_create,
+    offer_accept,
     participants_renamable,
 )
 from bookings.services.errors import BookingBusy, BookingError
@@ -182,6 +183,14 @@ def booking_detail(request, reference):
     booking = selectors.booking_for_user(request.user, reference)
     if booking is None:
         raise Http404
+    if request.method == "POST" and "accept_offer" in request.POST:
+        try:
+            offer_accept(booking=booking, by=request.user)
+        except BookingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your booking is confirmed; the invoice is on this page."))
+        return redirect("bookings:booking_detail", reference=booking.reference)
     if request.method == "POST":
         chosen = request.POST.getlist("participant")
         try:

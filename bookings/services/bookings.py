@@ -401,6 +401,26 @@ def participant_rename(*, booking: Booking, participants: Mapping[int, Participa
     return len(changed)
 
 
+def offer_accept(*, booking: Booking, by) -> Booking:
+    """The booker accepts the seats offered from the waiting list (payment by invoice): the
+    booking is confirmed and invoiced. Refused once the offer has lapsed."""
+    with session_locked(booking.session_id):
+        booking = Booking.objects.select_related("session__training").get(pk=booking.pk)
+        if booking.status != BookingStatus.HELD or booking.payment_method != PaymentMethod.INVOICE:
+            raise BookingError(_("There is no open offer for this booking."))
+        if booking.hold_expires_at <= timezone.now():
+            raise BookingError(
+                _("The offer has lapsed; the seats go to the next booking on the waiting list.")
+            )
+        booking.status = BookingStatus.CONFIRMED
+        booking.hold_expires_at = None
+        booking.save(update_fields=["status", "hold_expires_at", "updated_at"])
+        log_status(booking, BookingStatus.HELD, booking.status, by)
+        invoices_on_confirmation(booking)
+        notify_status(booking, previous=BookingStatus.HELD, new=booking.status)
+    return booking
+
+
 RECLASSIFY_ACTION = "iq.booking.reclassified"
 
 

@@ -15,7 +15,6 @@ from bookings.models import Booking, BookingStatus, PaymentMethod
 from bookings.notifications import notify_status
 from bookings.services.errors import BookingBusy
 from bookings.services.history import log_status
-from bookings.services.invoices import invoices_on_confirmation
 from bookings.services.locking import session_locked
 from catalogue.caching import catalogue_changed
 from catalogue.models import Session
@@ -61,8 +60,9 @@ def sync_seats(session: Session) -> None:
 
 
 def promote_waitlist(session: Session, by) -> None:
-    """First come, first served: every waiting booking that fits moves up (free or invoice:
-    confirmed; card: held for payment) and is told so."""
+    """First come, first served: every waiting booking that fits moves up and is told so: a
+    free one is confirmed; a paid one is offered the seats, held until the booker pays by card
+    or accepts the offer (invoice), so that nothing is charged or invoiced unasked."""
     free = session.capacity - seats_taken(session)
     if free <= 0 or session.status != SessionStatus.OPEN:
         return
@@ -72,14 +72,12 @@ def promote_waitlist(session: Session, by) -> None:
         if booking.seats > free:
             continue
         previous = booking.status
-        if booking.payment_method == PaymentMethod.CARD:
+        if booking.payment_method in (PaymentMethod.CARD, PaymentMethod.INVOICE):
             booking.status = BookingStatus.HELD
             booking.hold_expires_at = timezone.now() + OFFER_DURATION
         else:
             booking.status = BookingStatus.CONFIRMED
         booking.save(update_fields=["status", "hold_expires_at", "updated_at"])
-        if booking.status == BookingStatus.CONFIRMED:
-            invoices_on_confirmation(booking)
         log_status(booking, previous, booking.status, by)
         notify_status(booking, previous=previous, new=booking.status)
         free -= booking.seats

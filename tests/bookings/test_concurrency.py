@@ -2,13 +2,14 @@
 
 import threading
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connections
 from django.utils import timezone
 
 from bookings.factories import MembershipFactory, participants
-from bookings.models import Booking, BookingStatus
+from bookings.models import Booking, BookingStatus, Invoice
 from bookings.services.bookings import booking_create
 from bookings.services.errors import BookingBusy
 from bookings.services.seats import seats_taken
@@ -91,3 +92,30 @@ def test_a_held_lock_answers_busy_not_an_error(site_tree, settings):
             by=None,
         )
     assert not Booking.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_invoice_numbers_drawn_at_once_are_gapless_and_unique(site_tree):
+    """Bookings by invoice in many sessions at once: each draws its number under the year's
+    row lock, so the numbers run 1…N without a gap or a double."""
+    training = make_training(site_tree.index, price_administration=Decimal("90.00"))
+    sessions = [
+        make_session(training, capacity=5, first_date=timezone.localdate() + timedelta(days=9))
+        for _ in range(THREADS)
+    ]
+    members = [MembershipFactory() for _ in range(THREADS)]
+
+    def book_one(number):
+        return booking_create(
+            session=sessions[number],
+            organisation=members[number].organisation,
+            participants=participants(1),
+            by=None,
+        )
+
+    results, errors = run_in_threads(THREADS, book_one)
+
+    assert errors == [] and len(results) == THREADS
+    year = timezone.localdate().year
+    numbers = sorted(Invoice.objects.values_list("number", flat=True))
+    assert numbers == [f"IQ-{year}-{n:06d}" for n in range(1, THREADS + 1)]

@@ -20,8 +20,15 @@ from pypdf import PdfReader
 
 from bookings.einvoice import XRECHNUNG, invoice_xml
 from bookings.factories import MembershipFactory, OrganisationFactory, UserFactory, participants
-from bookings.models import Invoice, InvoiceKind, OrganisationType, validate_leitweg_id
-from bookings.services.bookings import booking_cancel, booking_create
+from bookings.models import (
+    Booking,
+    BookingStatus,
+    Invoice,
+    InvoiceKind,
+    OrganisationType,
+    validate_leitweg_id,
+)
+from bookings.services.bookings import booking_cancel, booking_create, offer_accept
 from bookings.services.errors import BookingError
 from bookings.services.invoices import (
     amount_due,
@@ -31,7 +38,7 @@ from bookings.services.invoices import (
     payment_record,
 )
 from catalogue.factories import make_session, make_training
-from catalogue.models import VatTreatment
+from catalogue.models import Session, VatTreatment
 from catalogue.services import staff_grant
 
 pytestmark = pytest.mark.django_db
@@ -395,3 +402,50 @@ def test_reminders_go_out_after_the_period_and_stop_once_paid(
     payment_record(invoice=invoice, amount=Decimal("240.00"), on=reminded)
     with django_capture_on_commit_callbacks(execute=True):
         assert invoice_reminders_send(today=reminded + timedelta(days=14)) == 0
+
+
+def test_a_paid_booking_moving_up_is_an_offer_invoiced_only_when_accepted(
+    client,
+    paid_session,
+    jobcentre_member,
+    company_member,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    english,
+):
+    Session.objects.filter(pk=paid_session.pk).update(capacity=2)
+    paid_session.refresh_from_db()
+    first = book(paid_session, company_member, seats=2)
+    waiting = book(paid_session, jobcentre_member, seats=2)
+    assert waiting.status == BookingStatus.WAITLISTED and not waiting.invoices.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        booking_cancel(booking=first, by=company_member.user)
+    waiting.refresh_from_db()
+    assert waiting.status == BookingStatus.HELD and waiting.offer_open
+    assert not waiting.invoices.exists()  # nothing invoiced unasked
+    offer = next(
+        m for m in mailoutbox if jobcentre_member.user.email in m.to and "offer" in m.subject
+    )
+    assert "Nothing is invoiced unless you accept" in offer.body
+
+    client.force_login(jobcentre_member.user)
+    page = client.get(f"/account/bookings/{waiting.reference}/").content.decode()
+    assert 'name="accept_offer"' in page
+    client.post(f"/account/bookings/{waiting.reference}/", {"accept_offer": "1"})
+    waiting.refresh_from_db()
+    assert waiting.status == BookingStatus.CONFIRMED
+    assert invoice_for_booking(waiting).gross_total == Decimal("240.00")
+
+
+def test_a_lapsed_offer_cannot_be_accepted(paid_session, jobcentre_member, company_member, english):
+    Session.objects.filter(pk=paid_session.pk).update(capacity=2)
+    paid_session.refresh_from_db()
+    first = book(paid_session, company_member, seats=2)
+    waiting = book(paid_session, jobcentre_member, seats=2)
+    booking_cancel(booking=first, by=company_member.user)
+    Booking.objects.filter(pk=waiting.pk).update(hold_expires_at=timezone.now() - timedelta(1))
+
+    with pytest.raises(BookingError, match="lapsed"):
+        offer_accept(booking=waiting, by=jobcentre_member.user)
+    assert not waiting.invoices.exists()

@@ -487,8 +487,9 @@ def test_dashboard_panel_queries_do_not_grow_with_the_data(
 ):
     dashboard_data(site_tree, size, settings)
 
-    # With the user's state networks, the sessions to close and the dates without attendance.
-    with django_assert_max_num_queries(10):
+    # With the user's state networks, the sessions to close, the dates without attendance and
+    # the overdue invoices.
+    with django_assert_max_num_queries(12):
         html = render_panel(staff)
 
     assert html.count("bookings_staff/sessions/") == min(size, 10)
