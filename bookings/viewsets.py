@@ -346,21 +346,42 @@ class InvoiceFilterSet(WagtailFilterSet):
     issue_date = django_filters.DateFromToRangeFilter(
         label=_("Issued between"), widget=DateRangePickerWidget
     )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        method="filter_status",
+        choices=[
+            ("open", _("open")),
+            ("partly_paid", _("partly paid")),
+            ("paid", _("paid")),
+            ("overdue", _("overdue")),
+            ("credited", _("credited")),
+        ],
+    )
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
 
     class Meta:
         model = Invoice
-        fields = ["kind", "state", "issue_date", "overdue"]
+        fields = ["kind", "status", "state", "issue_date", "overdue"]
+
+    def filter_status(self, queryset, name, value):
+        """The same states as Invoice.state_label, from the annotated sums."""
+        invoice = Q(kind=InvoiceKind.INVOICE)
+        due = Q(gross_total__gt=F("paid") + F("credited"))
+        late = Q(due_date__lt=timezone.localdate())
+        conditions = {
+            "open": invoice & due & ~late & Q(paid=0),
+            "partly_paid": invoice & due & ~late & Q(paid__gt=0),
+            "paid": invoice & ~due & Q(credited__lt=F("gross_total")),
+            "overdue": invoice & due & late,
+            "credited": invoice & ~due & Q(credited__gte=F("gross_total")),
+        }
+        return queryset.filter(conditions[value]) if value in conditions else queryset
 
     def filter_overdue(self, queryset, name, value):
-        overdue = Q(
-            kind=InvoiceKind.INVOICE,
-            due_date__lt=timezone.localdate(),
-            gross_total__gt=F("paid") + F("credited"),
-        )
         if value is None:
             return queryset
-        return queryset.filter(overdue) if value else queryset.exclude(overdue)
+        overdue = self.filter_status(queryset, name, "overdue")
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
 
 
 class InvoiceIndexView(generic.IndexView):

@@ -449,3 +449,26 @@ def test_a_lapsed_offer_cannot_be_accepted(paid_session, jobcentre_member, compa
     with pytest.raises(BookingError, match="lapsed"):
         offer_accept(booking=waiting, by=jobcentre_member.user)
     assert not waiting.invoices.exists()
+
+
+def test_the_staff_filter_invoices_by_status(
+    paid_session, jobcentre_member, berlin_staff_client, english
+):
+    invoices = [invoice_for_booking(book(paid_session, jobcentre_member)) for _ in range(5)]
+    opened, partly, paid, overdue, credited = invoices
+    payment_record(invoice=partly, amount=Decimal("100.00"), on=date(2026, 12, 1))
+    payment_record(invoice=paid, amount=Decimal("240.00"), on=date(2026, 12, 1))
+    Invoice.objects.filter(pk=overdue.pk).update(due_date=date(2026, 1, 31))
+    booking_cancel(booking=credited.booking, by=jobcentre_member.user)
+    index = reverse("bookings_invoice:index")
+
+    for status, expected in [
+        ("open", opened),
+        ("partly_paid", partly),
+        ("paid", paid),
+        ("overdue", overdue),
+        ("credited", credited),
+    ]:
+        page = berlin_staff_client.get(index, {"status": status}).content.decode()
+        found = [invoice.number for invoice in invoices if invoice.number in page]
+        assert found == [expected.number], status
