@@ -8,6 +8,8 @@ make them (trainers/migrations) and `manage.py grant_staff` makes them again whe
   reporting periods.
 """
 
+from django.contrib.auth.management import create_permissions
+
 STAFF_GROUP = "Programme staff"
 FEDERAL_GROUP = "Federal office"
 
@@ -72,3 +74,18 @@ def ensure_group(Group, Permission, name: str, spec: dict):
     group, _ = Group.objects.get_or_create(name=name)
     group.permissions.add(*permissions(Permission, spec))
     return group
+
+
+def group_migration(name: str, spec: dict):
+    """A RunPython function for a data migration that makes the group `name` with `spec`."""
+
+    def forwards(apps, schema_editor):
+        for config in apps.get_app_configs():  # permissions are otherwise made after migrating
+            config.models_module = True
+            create_permissions(config, apps=apps, verbosity=0)
+            config.models_module = None
+        ensure_group(
+            apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), name, spec
+        )
+
+    return forwards

@@ -1,23 +1,9 @@
 """State networks as tenants: the federal office's group (it sees every state network and says
 who works for which). Its members are in "Programme staff" too, for the staff's rights."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from catalogue.roles import FEDERAL_GROUP, FEDERAL_PERMISSIONS, ensure_group
-
-
-def forwards(apps, schema_editor):
-    for config in apps.get_app_configs():  # permissions are otherwise made after migrating
-        config.models_module = True
-        create_permissions(config, apps=apps, verbosity=0)
-        config.models_module = None
-    ensure_group(
-        apps.get_model("auth", "Group"),
-        apps.get_model("auth", "Permission"),
-        FEDERAL_GROUP,
-        FEDERAL_PERMISSIONS,
-    )
+from catalogue.roles import FEDERAL_GROUP, FEDERAL_PERMISSIONS, group_migration
 
 
 class Migration(migrations.Migration):
@@ -27,4 +13,6 @@ class Migration(migrations.Migration):
         ("bookings", "0004_inhouse_request_state"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [
+        migrations.RunPython(group_migration(FEDERAL_GROUP, FEDERAL_PERMISSIONS), migrations.RunPython.noop)
+    ]

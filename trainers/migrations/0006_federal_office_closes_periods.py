@@ -1,22 +1,8 @@
 """The federal office closes reporting periods (bookings.ReportingPeriod)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from catalogue.roles import FEDERAL_GROUP, FEDERAL_PERMISSIONS, ensure_group
-
-
-def forwards(apps, schema_editor):
-    for config in apps.get_app_configs():  # permissions are otherwise made after migrating
-        config.models_module = True
-        create_permissions(config, apps=apps, verbosity=0)
-        config.models_module = None
-    ensure_group(
-        apps.get_model("auth", "Group"),
-        apps.get_model("auth", "Permission"),
-        FEDERAL_GROUP,
-        FEDERAL_PERMISSIONS,
-    )
+from catalogue.roles import FEDERAL_GROUP, FEDERAL_PERMISSIONS, group_migration
 
 
 class Migration(migrations.Migration):
@@ -25,4 +11,6 @@ class Migration(migrations.Migration):
         ("bookings", "0007_reporting_periods"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [
+        migrations.RunPython(group_migration(FEDERAL_GROUP, FEDERAL_PERMISSIONS), migrations.RunPython.noop)
+    ]

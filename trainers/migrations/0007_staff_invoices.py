@@ -1,22 +1,8 @@
 """Programme staff see the invoices of their state networks and record payments."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from catalogue.roles import STAFF_GROUP, STAFF_PERMISSIONS, ensure_group
-
-
-def forwards(apps, schema_editor):
-    for config in apps.get_app_configs():  # permissions are otherwise made after migrating
-        config.models_module = True
-        create_permissions(config, apps=apps, verbosity=0)
-        config.models_module = None
-    ensure_group(
-        apps.get_model("auth", "Group"),
-        apps.get_model("auth", "Permission"),
-        STAFF_GROUP,
-        STAFF_PERMISSIONS,
-    )
+from catalogue.roles import STAFF_GROUP, STAFF_PERMISSIONS, group_migration
 
 
 class Migration(migrations.Migration):
@@ -25,4 +11,6 @@ class Migration(migrations.Migration):
         ("bookings", "0008_invoices"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [
+        migrations.RunPython(group_migration(STAFF_GROUP, STAFF_PERMISSIONS), migrations.RunPython.noop)
+    ]

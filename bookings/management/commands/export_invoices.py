@@ -8,37 +8,22 @@ xrechnung: the XRechnung XML of every document (whether or not the buyer has a L
 zugferd: the PDF/A-3 with its Factur-X XML; pdf: the plain PDF; csv: each document's lines plus
 journal.csv (one row per document). Bad arguments end with exit status 2 and one line."""
 
-import sys
-from datetime import date
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from bookings.einvoice import invoice_xml
 from bookings.invoice_pdf import invoice_pdf, zugferd_pdf
 from bookings.models import Invoice
 from bookings.services.invoices import amount_due
+from catalogue.commands import StrictCommand
 from catalogue.spreadsheets import csv_writer
 
-USAGE_ERROR = 2
 FORMATS = ("xrechnung", "zugferd", "pdf", "csv")
 
 
-class Command(BaseCommand):
+class Command(StrictCommand):
     help = "Write the invoices and credit notes of a period, one file each (and a CSV journal)."
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-
-        def error(message):
-            if parser.called_from_command_line:
-                sys.stderr.write(f"{subcommand}: {message}\n")
-                sys.exit(USAGE_ERROR)
-            raise CommandError(message, returncode=USAGE_ERROR)
-
-        parser.error = error
-        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
@@ -140,16 +125,3 @@ class Command(BaseCommand):
                         amount_due(document) if document.kind == "380" else "",
                     ]
                 )
-
-    def parse_date(self, value: str, option: str) -> date:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise self.usage(
-                _("%(option)s needs a date as YYYY-MM-DD, not %(value)s.")
-                % {"option": option, "value": value}
-            ) from None
-
-    @staticmethod
-    def usage(message: str) -> CommandError:
-        return CommandError(message, returncode=USAGE_ERROR)

@@ -10,12 +10,9 @@ for byte as it was on closing (national; no filters).
 Bad arguments end with exit status 2 and a one-line message on stderr.
 """
 
-import sys
-from datetime import date
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -23,25 +20,11 @@ from bookings.models import ClosedReportFile
 from bookings.statistics import StatisticsError, programme_figures
 from bookings.statistics_export import figures_csv, figures_json, figures_xlsx
 from bookings.statistics_pdf import figures_pdf
+from catalogue.commands import StrictCommand
 
-USAGE_ERROR = 2
 
-
-class Command(BaseCommand):
+class Command(StrictCommand):
     help = "Programme statistics (trainings held, participants) for a period, as JSON, CSV or XLSX."
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-
-        def error(message):
-            # One line and exit status 2, instead of argparse's usage block.
-            if parser.called_from_command_line:
-                sys.stderr.write(f"{subcommand}: {message}\n")
-                sys.exit(USAGE_ERROR)
-            raise CommandError(message, returncode=USAGE_ERROR)
-
-        parser.error = error
-        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
@@ -112,16 +95,3 @@ class Command(BaseCommand):
             Path(options["output"]).write_bytes(content)
         else:
             self.stdout.write(content.decode(), ending="")
-
-    def parse_date(self, value: str, option: str) -> date:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise self.usage(
-                _("%(option)s needs a date as YYYY-MM-DD, not %(value)s.")
-                % {"option": option, "value": value}
-            ) from None
-
-    @staticmethod
-    def usage(message: str) -> CommandError:
-        return CommandError(message, returncode=USAGE_ERROR)

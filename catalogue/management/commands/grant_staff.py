@@ -7,33 +7,17 @@
 Safe to run again; the groups are made where missing. An unknown user or state network is
 refused with exit status 2."""
 
-import sys
-
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from catalogue.commands import StrictCommand
 from catalogue.models import StateNetwork
 from catalogue.roles import FEDERAL_GROUP
 from catalogue.services import staff_grant, staff_revoke
 
-USAGE_ERROR = 2
 
-
-class Command(BaseCommand):
+class Command(StrictCommand):
     help = "Make a user staff of state networks or of the federal office (or revoke it)."
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-
-        def error(message):
-            if parser.called_from_command_line:
-                sys.stderr.write(f"{subcommand}: {message}\n")
-                sys.exit(USAGE_ERROR)
-            raise CommandError(message, returncode=USAGE_ERROR)
-
-        parser.error = error
-        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("username")
@@ -49,25 +33,17 @@ class Command(BaseCommand):
     def handle(self, *args, username, state, federal, revoke, **options):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise CommandError(
-                _("There is no user %(username)s.") % {"username": username},
-                returncode=USAGE_ERROR,
-            )
+            raise self.usage(_("There is no user %(username)s.") % {"username": username})
         states = sorted({code.upper() for code in state})
         unknown = [code for code in states if code not in StateNetwork.values]
         if unknown:
-            raise CommandError(
-                _("Unknown state network: %(state)s.") % {"state": ", ".join(unknown)},
-                returncode=USAGE_ERROR,
-            )
+            raise self.usage(_("Unknown state network: %(state)s.") % {"state": ", ".join(unknown)})
         if revoke:
             staff_revoke(user=user, states=states, federal=federal)
         elif states or federal:
             staff_grant(user=user, states=states, federal=federal)
         else:
-            raise CommandError(
-                _("Give --state CODE (one or more) or --federal."), returncode=USAGE_ERROR
-            )
+            raise self.usage(_("Give --state CODE (one or more) or --federal."))
         self.stdout.write(self.summary(user))
 
     @staticmethod
