@@ -15,7 +15,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from catalogue.forms import SessionAdminForm
 from catalogue.models import Language, Session, StateStaff, TargetGroup, Topic, TrainingPage, Venue
-from catalogue.models.sessions import SessionStatus
 from catalogue.scoped_admin import ScopedModelViewSet
 from catalogue.selectors.staff import sessions_for_staff
 from catalogue.services import (
@@ -104,12 +103,8 @@ class SessionEditView(RefusalsOnTheForm, generic.EditView):
             "Change the capacity on the session's “Participants and waiting list” page "
             "(Bookings); raising it moves the waiting list up."
         )
-        if self.object.status not in SERVICE_STATUSES:
-            status = form.fields["status"]
-            status.choices = [
-                choice for choice in status.choices if choice[0] != SessionStatus.CANCELLED
-            ]
-            status.help_text = _(
+        if self.object.status not in SERVICE_STATUSES:  # SessionAdminForm leaves out the choice
+            form.fields["status"].help_text = _(
                 "To cancel the session with all its bookings, use “Cancel session” on its "
                 "“Participants and waiting list” page (Bookings)."
             )
