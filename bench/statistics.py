@@ -228,10 +228,12 @@ def generate() -> None:
             for start in range(0, len(group), 4):  # bookings of up to four seats
                 chunk = group[start : start + 4]
                 reference += 1
+                organisation = organisations[reference % len(organisations)]
                 booking = Booking(
                     reference=f"S{reference:011d}",
                     session=session,
-                    organisation=organisations[reference % len(organisations)],
+                    organisation=organisation,
+                    organisation_type=organisation.type,
                     status=status,
                     seats=len(chunk),
                 )

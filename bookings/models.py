@@ -167,8 +167,8 @@ class Booking(models.Model):
         on_delete=models.PROTECT,
         related_name="bookings",
     )
-    # The organisation's type when it booked: the figures count the sector booked under
-    # (DESIGN.md rule 13); staff re-classify explicitly (bookings.services.bookings).
+    # The organisation's type when it booked, written by the booking service: the figures count
+    # the sector booked under (DESIGN.md rule 13); staff re-classify explicitly.
     organisation_type = models.CharField(
         _("organisation type when booked"),
         max_length=32,
@@ -234,11 +234,6 @@ class Booking(models.Model):
 
     def __str__(self) -> str:
         return self.reference
-
-    def save(self, *args, **kwargs):
-        if not self.organisation_type:
-            self.organisation_type = self.organisation.type
-        super().save(*args, **kwargs)
 
     @property
     def sector(self) -> str:

@@ -141,6 +141,7 @@ def _booking_insert(
             reference=reference,
             session=locked,
             organisation=organisation,
+            organisation_type=organisation.type,  # the sector it booked under
             status=status,
             seats=len(participants),
             price_per_seat=price,

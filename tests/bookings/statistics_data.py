@@ -70,6 +70,7 @@ def book(
         reference=f"ST{next(_references):06d}",
         session=session,
         organisation=organisation,
+        organisation_type=organisation.type,
         status=status,
         seats=len(functions),
     )

@@ -31,6 +31,7 @@ def confirmed_participants(session, *names, organisation=None):
         reference=f"IQ-T{Booking.objects.count() + 1:05d}",
         session=session,
         organisation=organisation,
+        organisation_type=organisation.type,
         status=BookingStatus.CONFIRMED,
         seats=len(names),
     )

@@ -86,6 +86,7 @@ class Command(BaseCommand):
                 reference=f"IQ-R{number:05d}",
                 session=session,
                 organisation=buyer,
+                organisation_type=buyer.type,
                 status=BookingStatus.CONFIRMED,
                 seats=2,
                 price_per_seat=price,
@@ -140,6 +141,7 @@ class Command(BaseCommand):
                     reference=f"IQ-D{Booking.objects.count() + 1:05d}",
                     session=session,
                     organisation=organisation,
+                    organisation_type=organisation.type,
                     status=BookingStatus.CONFIRMED,
                     seats=seats,
                 )
