@@ -7,6 +7,8 @@ class BookingsConfig(AppConfig):
     verbose_name = _("Bookings")
 
     def ready(self):
-        from bookings import emails, outbox
+        from bookings import emails, notifications, outbox
+        from catalogue.changes import register_audience
 
         outbox.register(emails.KINDS, emails.write)
+        register_audience(notifications.BookedPeople())

@@ -13,13 +13,18 @@ from django.urls import reverse
 
 from bookings.models import (
     Booking,
+    BookingStatus,
     InhouseRequest,
     InvoiceKind,
     Notification,
     Participant,
     PaymentStatus,
 )
+from bookings.notifications import REMINDER_KINDS
 from bookings.outbox import Calendar, Message
+from bookings.participant_links import participant_materials_url
+from bookings.unsubscribe import unsubscribe_url
+from catalogue.changes import CHANGE_LABELS
 from catalogue.ics import Person, invitation, session_events, venue_location
 from catalogue.models import Session
 
@@ -36,7 +41,10 @@ KINDS = frozenset(
         "cancelled",
         "participants_cancelled",
         "session_cancelled",
+        "session_changed",
+        "date_cancelled",
         "reminder",
+        "online_reminder",
         "payment_failed",
         "late_payment_refunded",
         "refunded",
@@ -46,8 +54,10 @@ KINDS = frozenset(
         *STAFF_KINDS,
     }
 )
-REQUEST_KINDS = frozenset({"confirmed", "moved_up", "paid"})
-CANCEL_KINDS = frozenset({"cancelled", "participants_cancelled", "session_cancelled"})
+REQUEST_KINDS = frozenset({"confirmed", "moved_up", "paid", "session_changed"})
+CANCEL_KINDS = frozenset(
+    {"cancelled", "participants_cancelled", "session_cancelled", "date_cancelled"}
+)
 
 
 def write(notification: Notification) -> Message:
@@ -58,12 +68,13 @@ def write(notification: Notification) -> Message:
         subject=render_to_string(f"bookings/email/{kind}_subject.txt", context),
         body=render_to_string(f"bookings/email/{kind}.txt", context),
         calendar=_calendar(notification, context),
+        unsubscribe_url=context["unsubscribe_url"],
     )
 
 
 def _context(notification: Notification) -> dict:
     data = notification.data
-    context = {"data": data, "name": "", "participant": None}
+    context = {"data": data, "name": "", "participant": None, "unsubscribe_url": ""}
     if notification.kind == "staff_inhouse_request":
         request = InhouseRequest.objects.select_related("organisation", "training", "topic").get(
             pk=data["request"]
@@ -91,12 +102,31 @@ def _context(notification: Notification) -> dict:
     )
     booker = booking.created_by
     invoice = booking.invoices.filter(kind=InvoiceKind.INVOICE).first()
+    # The meeting link only for a confirmed seat (never the waiting list's emails).
+    show_access = booking.status == BookingStatus.CONFIRMED and (
+        participant is None or participant.cancelled_at is None
+    )
+    occurrences = session.active_occurrences
+    if notification.kind == "online_reminder":
+        occurrences = [o for o in occurrences if o.pk == data["occurrence"]]
     context.update(
         booking=booking,
         session=session,
         training=training.title,
-        occurrences=session.active_occurrences,
+        occurrences=occurrences,
+        show_access=show_access,
+        **access_context(session, occurrences, show=show_access),
+        cancelled_dates=[
+            o for o in session.occurrences.all() if o.pk in data.get("cancelled_dates", [])
+        ],
+        changes=[str(CHANGE_LABELS[key]) for key in CHANGE_LABELS if key in data.get("what", [])],
         place=venue_location(session.venue),
+        materials_url=participant_materials_url(participant)
+        if participant and show_access
+        else "",
+        unsubscribe_url=unsubscribe_url(notification.recipient)
+        if notification.kind in REMINDER_KINDS
+        else "",
         participant=participant,
         name=participant.name if participant else (booker.get_full_name() if booker else ""),
         participants=[p.name for p in booking.participants.filter(cancelled_at__isnull=True)],
@@ -136,14 +166,29 @@ def _calendar(notification: Notification, context: dict) -> Calendar | None:
     booking: Booking = context["booking"]
     session: Session = context["session"]
     cancel = method == "CANCEL"
-    events = session_events(
-        session,
-        context["occurrences"],
-        title=context["training"],
-        url=context["session_url"],
-        sequence=session.sequence + 1 if cancel else session.sequence,
-        cancelled=cancel,
-    )
+    if kind == "session_changed" and not (notification.data.get("calendar") and context["show_access"]):
+        return None  # the waiting list has no calendar entries to update
+    if kind == "date_cancelled":
+        if not notification.data.get("calendar"):
+            return None
+        # The dates' SEQUENCE was raised by the change itself.
+        events = session_events(
+            session,
+            context["cancelled_dates"],
+            title=context["training"],
+            url=context["session_url"],
+            cancelled=True,
+        )
+    else:
+        events = session_events(
+            session,
+            context["occurrences"],
+            title=context["training"],
+            url=context["session_url"],
+            sequence=session.sequence + 1 if cancel else session.sequence,
+            cancelled=cancel,
+            with_access=context["show_access"] and not cancel,
+        )
     content = invitation(
         events,
         name=context["training"],
@@ -151,6 +196,16 @@ def _calendar(notification: Notification, context: dict) -> Calendar | None:
         attendee=_attendee(notification, booking, participant, context["name"]),
     )
     return Calendar(content=content, method=method, filename=f"{booking.reference}.ics")
+
+
+def access_context(session, occurrences, *, show: bool) -> dict:
+    """The dates of an email with their online access (shown only for a confirmed seat): once
+    when every date shares it (`access`), otherwise with each date (`dated`)."""
+    accesses = [(o, session.access_for(o) if show else None) for o in occurrences]
+    shared = {access for _occurrence, access in accesses}
+    if len(shared) == 1:
+        return {"access": shared.pop(), "dated": [(o, None) for o in occurrences]}
+    return {"access": None, "dated": accesses}
 
 
 def _attendee(notification, booking, participant, name) -> Person:
@@ -164,10 +219,6 @@ def _attendee(notification, booking, participant, name) -> Person:
         name=name,
         role="REQ-PARTICIPANT" if takes_part else "NON-PARTICIPANT",
     )
-
-
-def _absolute(path: str) -> str:
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
 
 
 def _absolute(path: str) -> str:

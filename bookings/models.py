@@ -84,6 +84,14 @@ class Organisation(models.Model):
         blank=True,
         validators=[RegexValidator(r"^DE\d{9}$", _("A German VAT ID looks like DE123456789."))],
     )
+    send_reminders = models.BooleanField(
+        _("send reminders"),
+        default=True,
+        help_text=_(
+            "Reminders before the sessions to the bookers and participants. Changes and "
+            "cancellations are always sent."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -519,6 +527,21 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient}"
+
+
+class ReminderOptOut(models.Model):
+    """An address that unsubscribed from reminders, kept only as a keyed digest
+    (bookings.reminders.address_digest), so it holds no personal data to anonymise."""
+
+    address_digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder opt-out")
+        verbose_name_plural = _("reminder opt-outs")
+
+    def __str__(self) -> str:
+        return self.address_digest[:12]
 
 
 class Certificate(models.Model):

@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
 from bookings import outbox
@@ -34,6 +35,8 @@ from bookings.models import (
     PaymentMethod,
     Role,
 )
+from bookings.unsubscribe import opted_out
+from catalogue.changes import Recipient
 from catalogue.models import Occurrence, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import BERLIN
@@ -49,9 +52,15 @@ PARTICIPANT_KINDS = frozenset(
         "cancelled",
         "participants_cancelled",
         "session_cancelled",
+        "session_changed",
+        "date_cancelled",
         "reminder",
+        "online_reminder",
     }
 )
+# Reminders may be switched off (for an organisation, or by a recipient's unsubscribe link);
+# notices of changes and cancellations may not.
+REMINDER_KINDS = frozenset({"reminder", "online_reminder"})
 REMINDER_DAYS = 3
 
 
@@ -138,6 +147,75 @@ def reminders_send(*, today: date | None = None) -> int:
     return count
 
 
+def online_reminders_send(*, today: date | None = None) -> int:
+    """Remind the confirmed bookings of every online date tomorrow (Berlin dates), with the
+    meeting link. Safe to run more than once a day. Returns the number of emails' bookings."""
+    day = (today or timezone.localdate(timezone=BERLIN)) + timedelta(days=1)
+    start = datetime.combine(day, time.min, tzinfo=BERLIN)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=BERLIN)
+    dates = Occurrence.objects.filter(
+        start__gte=start, start__lt=end, is_cancelled=False, session__online=True
+    ).exclude(session__status=SessionStatus.CANCELLED)
+    count = 0
+    for occurrence in dates.only("pk", "session_id"):
+        for booking in Booking.objects.filter(
+            session_id=occurrence.session_id, status=BookingStatus.CONFIRMED
+        ).only("pk"):
+            notify("online_reminder", booking, occurrence=occurrence.pk)
+            count += 1
+    return count
+
+
+class BookedPeople:
+    """The bookers and participants of a session, told of its changes (catalogue.changes):
+    confirmed bookings with the updated calendar (and the online access), the waiting list
+    only of what concerns it, as text. A cancelled session's bookings are told by
+    bookings.services.bookings.session_cancel, with what it means for their money."""
+
+    def recipients(self, session, change) -> list[Recipient]:
+        people = []
+        for booking, kinds in self._bookings(session, change):
+            confirmed = booking.status == BookingStatus.CONFIRMED
+            role = _("participant") if confirmed else booking.get_status_display()
+            booking = _booking_with_recipients_known(booking.pk)
+            for address, participant_id in _recipients(kinds[0], booking, {"calendar": confirmed}):
+                name = (
+                    booking.participants.get(pk=participant_id).name
+                    if participant_id
+                    else _("booker of %(reference)s") % {"reference": booking.reference}
+                )
+                people.append(Recipient(name=name, email=address, role=str(role)))
+        return people
+
+    def notify(self, change) -> None:
+        session = Session.objects.get(pk=change.session_id)
+        for booking, kinds in self._bookings(session, change):
+            confirmed = booking.status == BookingStatus.CONFIRMED
+            for kind in kinds:
+                notify(kind, booking, **change.as_data(), calendar=confirmed)
+
+    @staticmethod
+    def _bookings(session, change):
+        """(booking, kinds of email it gets) for each booking the change concerns."""
+        if session.status == SessionStatus.CANCELLED:
+            return []
+        told = []
+        bookings = Booking.objects.filter(
+            session_id=session.pk,
+            status__in=(BookingStatus.CONFIRMED, BookingStatus.HELD, BookingStatus.WAITLISTED),
+        ).order_by("created_at")
+        for booking in bookings:
+            confirmed = booking.status == BookingStatus.CONFIRMED
+            kinds = []
+            if change.what and (confirmed or change.what & {"schedule", "place", "status"}):
+                kinds.append("session_changed")
+            if change.cancelled_dates:
+                kinds.append("date_cancelled")
+            if kinds:
+                told.append((booking, kinds))
+        return told
+
+
 def _status_kind(booking: Booking, previous: str, new: str) -> str | None:
     if new == BookingStatus.CANCELLED:
         if booking.session.status == SessionStatus.CANCELLED:
@@ -162,8 +240,14 @@ def _booking_emails(kind: str, booking_id: int, data: dict) -> list[outbox.Email
     """One email per recipient, each with its own key."""
     data = outbox.as_json(data)
     booking = _booking_with_recipients_known(booking_id)
+    recipients = _recipients(kind, booking, data)
+    if kind in REMINDER_KINDS:
+        if not booking.organisation.send_reminders:
+            return []
+        unsubscribed = opted_out([address for address, _participant in recipients])
+        recipients = [(a, p) for a, p in recipients if a.lower() not in unsubscribed]
     emails = []
-    for address, participant_id in _recipients(kind, booking, data):
+    for address, participant_id in recipients:
         fields = {**data, "participant": participant_id} if participant_id else data
         emails.append(
             outbox.Email(
@@ -184,7 +268,7 @@ def _booking_with_recipients_known(booking_id: int) -> Booking:
     skipped)."""
     members = Membership.objects.filter(organisation=OuterRef("organisation"))
     return (
-        Booking.objects.select_related("created_by")
+        Booking.objects.select_related("created_by", "organisation")
         .annotate(
             booker_is_member=Exists(members.filter(user=OuterRef("created_by"))),
             admins_with_email=Exists(members.filter(role=Role.ADMIN).exclude(user__email="")),

@@ -64,6 +64,8 @@ class Message:
     subject: str
     body: str
     calendar: Calendar | None = None
+    # Reminders: the recipient's one-click unsubscribe (RFC 8058 headers and a link).
+    unsubscribe_url: str = ""
 
 
 Writer = Callable[[Notification], Message]
@@ -185,8 +187,19 @@ def render(notification: Notification) -> EmailMessage:
     with its calendar attached."""
     with translation.override(notification.language), timezone.override(BERLIN):
         message = _writers[notification.kind](notification)
+    headers = (
+        {
+            "List-Unsubscribe": f"<{message.unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+        if message.unsubscribe_url
+        else {}
+    )
     email = EmailMessage(
-        " ".join(message.subject.split()), _tidy(message.body), to=[notification.recipient]
+        " ".join(message.subject.split()),
+        _tidy(message.body),
+        to=[notification.recipient],
+        headers=headers,
     )
     if message.calendar is not None:
         part = MIMEText(message.calendar.content.decode(), "calendar", "utf-8")

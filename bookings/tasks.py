@@ -15,8 +15,9 @@ def expire_holds() -> int:
 
 @task()
 def send_reminders() -> int:
-    """Remind the bookings of sessions that start in three days (safe to run twice)."""
-    return notifications.reminders_send()
+    """Remind the bookings of sessions that start in three days and of online dates tomorrow
+    (safe to run twice)."""
+    return notifications.reminders_send() + notifications.online_reminders_send()
 
 
 @task()

@@ -11,6 +11,11 @@ urlpatterns = [
     path("bookings/<str:reference>/calendar/", views.booking_calendar, name="booking_calendar"),
     path("bookings/<str:reference>/pay/", views.booking_pay, name="booking_pay"),
     path(
+        "bookings/<str:reference>/materials/<int:material_id>/",
+        views.booking_material,
+        name="booking_material",
+    ),
+    path(
         "bookings/<str:reference>/participants/",
         member_views.participants_rename,
         name="participants_rename",

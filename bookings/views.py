@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from bookings.einvoice import invoice_xml
 from bookings.forms import BookingOptionsForm, OrganisationForm, ParticipantFormSet, SeatsForm
 from bookings.invoice_pdf import zugferd_pdf
 from bookings.member_forms import rename_formset
+from bookings.models import BookingStatus
 from bookings.services.bookings import (
     ParticipantData,
     booking_cancel,
@@ -32,6 +34,8 @@ from bookings.services.payments import checkout_start
 from bookings.services.pricing import card_payments_enabled, price_per_seat
 from catalogue.ics import build_calendar, calendar_response, session_events
 from catalogue.models import VatTreatment
+from catalogue.selectors.materials import materials_for_session
+from catalogue.views import material_file_response
 
 
 def member_required(view):
@@ -220,8 +224,20 @@ def booking_terms(session) -> dict:
 
 
 def booking_detail_context(booking) -> dict:
+    session = booking.session
+    confirmed = booking.status == BookingStatus.CONFIRMED
     return {
         "booking": booking,
+        "confirmed": confirmed,
+        # Online access and materials only for a confirmed booking.
+        "online_dates": [
+            (occurrence, session.access_for(occurrence))
+            for occurrence in session.active_occurrences
+            if occurrence.end > timezone.now()
+        ]
+        if confirmed and session.online
+        else [],
+        "materials": materials_for_session(session) if confirmed else [],
         "invoices": booking.invoices.order_by("number"),
         "training": _training_in_language(booking.session),
         "rename_formset": rename_formset(booking) if participants_renamable(booking) else None,
@@ -243,10 +259,28 @@ def booking_calendar(request, reference):
         url = request.build_absolute_uri(
             training.url + training.reverse_subpage("session", args=[booking.session.pk])
         )
+    confirmed = booking.status == BookingStatus.CONFIRMED
     body = build_calendar(
-        session_events(booking.session, title=training.title, url=url), name=training.title
+        session_events(booking.session, title=training.title, url=url, with_access=confirmed),
+        name=training.title,
     )
     return calendar_response(body, filename=f"{booking.reference}.ics", inline=False)
+
+
+@member_object_required
+def booking_material(request, reference, material_id):
+    """A material's file, for the members of a confirmed booking of its session."""
+    booking = selectors.booking_for_user(request.user, reference)
+    if booking is None or booking.status != BookingStatus.CONFIRMED:
+        raise Http404
+    material = (
+        materials_for_session(booking.session)
+        .filter(pk=material_id, document__isnull=False)
+        .first()
+    )
+    if material is None:
+        raise Http404
+    return material_file_response(material)
 
 
 def _training_in_language(session):

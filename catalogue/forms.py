@@ -119,7 +119,20 @@ class FeedFilterForm(forms.Form):
 class SessionAdminForm(WagtailAdminModelForm):
     """Checks the schedule as the service will expand it, so errors show on the form; offers the
     state networks the user works for; held and cancelled are not a choice (the booking
-    services set them, with their checks)."""
+    services set them, with their checks). A change people are told of is saved in a second
+    step, once staff have seen who is told (`notice`, `notice_checked`: see SessionEditView)."""
+
+    notice = forms.ChoiceField(
+        label=_("Change notice"),
+        choices=[
+            ("send", _("Tell them (email with the updated calendar entries)")),
+            ("skip", _("Do not tell anyone: a trivial fix (this choice is logged)")),
+        ],
+        initial="send",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    notice_checked = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -74,20 +74,30 @@ def date_event(
     sequence: int | None = None,
     cancelled: bool = False,
     last_modified: datetime | None = None,
+    with_access: bool = False,
 ) -> CalendarEvent:
     """The calendar entry of one date of a session. Every entry the platform gives out is made
     here: the session's .ics and the public feed, the participants' invitations (the date's own
     UID) and the trainers' entries (their own UIDs, `uid`). `session` needs venue, status,
     sequence and updated_at; `occurrence` pk, start, end and is_cancelled. A higher `sequence`
-    than the session's and `cancelled` withdraw an entry sent before."""
+    than the session's and `cancelled` withdraw an entry sent before. Only calendars for
+    confirmed participants and assigned trainers pass `with_access`: the meeting link becomes
+    the entry's URL and is added to its LOCATION and DESCRIPTION, with the access notes."""
+    location, description = venue_location(session.venue), url
+    access = session.access_for(occurrence) if with_access else None
+    if access is not None:
+        if access.url:
+            location = f"{location}, {access.url}" if session.venue else access.url
+        description = "\n".join(part for part in (access.url, access.notes, url) if part)
+        url = access.url or url
     return CalendarEvent(
         uid=uid(occurrence.pk),
         sequence=session.sequence if sequence is None else sequence,
         start=occurrence.start,
         end=occurrence.end,
         summary=title,
-        location=venue_location(session.venue),
-        description=url,
+        location=location,
+        description=description,
         url=url,
         cancelled=cancelled or occurrence.is_cancelled or session.status == SessionStatus.CANCELLED,
         last_modified=last_modified or session.updated_at,
@@ -152,7 +162,7 @@ def build_calendar(
             f"SUMMARY:{_text(item.summary)}",
             f"LOCATION:{_text(item.location)}",
             f"DESCRIPTION:{_text(item.description)}",
-            f"URL:{item.url}",
+            f"URL:{_uri(item.url)}",
             f"STATUS:{'CANCELLED' if item.cancelled else 'CONFIRMED'}",
             f"LAST-MODIFIED:{_utc(item.last_modified)}",
             *people,
@@ -200,6 +210,11 @@ def _text(value: str) -> str:
     value = _LINE_BREAKS.sub("\n", value)
     value = _CONTROL_CHARACTERS.sub("", value)
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _uri(value: str) -> str:
+    """A URI value; a line break or control character could end the content line."""
+    return _CONTROL_CHARACTERS.sub("", _LINE_BREAKS.sub("", value))
 
 
 def _cn(person: Person) -> str:

@@ -1,4 +1,4 @@
-"""Admin panel that lists a training's sessions on its edit page."""
+"""Admin panels: a training's sessions on its edit page; who is told of a session's change."""
 
 from wagtail.admin.panels import Panel
 
@@ -35,4 +35,25 @@ class SessionsPanel(Panel):
                 if user.has_perm("catalogue.change_session")
                 else set()
             )
+            return context
+
+
+class ChangeNoticePanel(Panel):
+    """Before a change people are told of is saved: what changed, who is told, and the choice
+    to tell them or not (the form's `notice`; SessionEditView fills `form.notice_preview`)."""
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "change_notice"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "catalogue/panels/change_notice_panel.html"
+
+        def is_shown(self):
+            return getattr(self.form, "notice_preview", None) is not None
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["preview"] = self.form.notice_preview
+            context["form"] = self.form
             return context

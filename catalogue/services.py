@@ -1,11 +1,14 @@
 """Writes with rules for the catalogue: saving a session and expanding its schedule; who works
 for which state network."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from catalogue.caching import catalogue_changed
+from catalogue.changes import CHANGE_FIELDS, SessionChange, change_tell
 from catalogue.models.sessions import Occurrence, Session, SessionStatus
 from catalogue.models.staff import StateStaff
 from catalogue.roles import (
@@ -28,6 +31,8 @@ CALENDAR_FIELDS = (
     "start_time",
     "end_time",
     "recurrences",
+    "meeting_url",
+    "access_notes",
 )
 
 
@@ -63,11 +68,14 @@ def session_slots(*, session: Session) -> list[Slot]:
 
 
 @transaction.atomic
-def session_save(*, session: Session, by=None, status_change: bool = False) -> Session:
+def session_save(
+    *, session: Session, by=None, status_change: bool = False, notice: bool = False
+) -> Session:
     """Save a session (new or changed) and bring its occurrences in line with its schedule.
     Staff (`by`) work on the sessions of their state networks only; None: the system (the
     booking services, imports). Held and cancelled come and go only through the booking
-    services (`status_change`), which check what those mean."""
+    services (`status_change`), which check what those mean. With `notice`, everyone concerned
+    is told of the change (catalogue.changes); staff may leave it out for a trivial fix."""
     session_slots(session=session)
     scope = staff_scope(by) if by is not None else None
     if scope and not scope.allows(session.state):
@@ -109,20 +117,129 @@ def session_save(*, session: Session, by=None, status_change: bool = False) -> S
             session.sequence = previous.sequence
     session.training_key = session.training.translation_key
     session.save()
-    session_schedule_expand(session=session)
+    dates = session_schedule_expand(session=session)
     catalogue_changed()
+    if notice and previous is not None:
+        what = changed_groups(previous, session) | ({"schedule"} if dates.rescheduled else set())
+        if what or dates.cancelled:
+            change_tell(
+                SessionChange(
+                    session_id=session.pk,
+                    sequence=session.sequence,
+                    what=what,
+                    cancelled_dates=tuple(dates.cancelled),
+                    added_dates=tuple(dates.added),
+                    by_id=getattr(by, "pk", None),
+                )
+            )
     return session
 
 
-def session_schedule_expand(*, session: Session) -> None:
-    """Create, move and retire Occurrence rows so they match the session's schedule.
+def changed_groups(previous: Session, session: Session) -> frozenset[str]:
+    """What people are told changed (catalogue.changes.CHANGE_FIELDS), but for the dates:
+    the schedule expansion says which were added, moved or cancelled. Held and reopened are
+    no news to anyone: they follow from the attendance."""
+    what = {
+        group
+        for group, fields in CHANGE_FIELDS.items()
+        if group != "schedule"
+        and any(str(getattr(previous, f)) != str(getattr(session, f)) for f in fields)
+    }
+    if SessionStatus.HELD in (previous.status, session.status):
+        what.discard("status")
+    return frozenset(what)
+
+
+def session_change_preview(*, session: Session) -> SessionChange | None:
+    """The change saving `session` (edited, not saved) would tell people of, or None. Dates the
+    schedule drops count as cancelled; new dates have no id yet."""
+    if session.pk is None:
+        return None
+    previous = Session.objects.get(pk=session.pk)
+    what = set(changed_groups(previous, session))
+    try:
+        slots = {slot.local_date: slot for slot in session_slots(session=session)}
+    except CatalogueError:
+        return None  # the form shows why it cannot be saved
+    active = {o.local_date: o for o in previous.occurrences.all() if not o.is_cancelled}
+    cancelled = tuple(o.pk for day, o in active.items() if day not in slots)
+    if any(
+        day not in active or (active[day].start, active[day].end) != (slot.start, slot.end)
+        for day, slot in slots.items()
+    ):
+        what.add("schedule")
+    if not what:
+        return None
+    return SessionChange(
+        session_id=session.pk,
+        sequence=previous.sequence + 1,
+        what=frozenset(what),
+        cancelled_dates=cancelled,
+    )
+
+
+@transaction.atomic
+def session_access_save(
+    *, session: Session, dates: dict[int, tuple[str, str]], by=None, notice: bool = True
+) -> Session:
+    """Give dates of an online session their own meeting link and access notes (`dates`: by
+    occurrence id; empty values: the session's apply). Raises the SEQUENCE and, with `notice`,
+    tells the confirmed participants and the trainers when anything changed."""
+    locked = Session.objects.select_for_update().get(pk=session.pk)
+    scope = staff_scope(by) if by is not None else None
+    if scope and not scope.allows(locked.state):
+        raise CatalogueError(_("This session belongs to another state network."))
+    if not locked.online:
+        raise CatalogueError(_("Only an online or hybrid session has online access."))
+    occurrences = {o.pk: o for o in locked.occurrences.all()}
+    if set(dates) - set(occurrences):
+        raise CatalogueError(_("These dates do not belong to this session."))
+    changed = []
+    for occurrence_id, (url, notes) in dates.items():
+        occurrence = occurrences[occurrence_id]
+        if (occurrence.meeting_url, occurrence.access_notes) != (url, notes):
+            occurrence.meeting_url, occurrence.access_notes = url, notes
+            changed.append(occurrence)
+    if not changed:
+        return locked
+    Occurrence.objects.bulk_update(changed, ["meeting_url", "access_notes"])
+    locked.sequence += 1
+    locked.save(update_fields=["sequence", "updated_at"])
+    if notice:
+        change_tell(
+            SessionChange(
+                session_id=locked.pk,
+                sequence=locked.sequence,
+                what=frozenset({"access"}),
+                by_id=getattr(by, "pk", None),
+            )
+        )
+    return locked
+
+
+@dataclass(frozen=True)
+class DatesChanged:
+    """Occurrence ids a schedule expansion added (or brought back), moved and cancelled."""
+
+    added: list[int]
+    moved: list[int]
+    cancelled: list[int]
+
+    @property
+    def rescheduled(self) -> bool:
+        return bool(self.added or self.moved)
+
+
+def session_schedule_expand(*, session: Session) -> DatesChanged:
+    """Create, move and retire Occurrence rows so they match the session's schedule; says
+    which dates were added, moved and cancelled.
 
     A date dropped from a session that was never published is deleted; once a session has been
     open for booking, a dropped date stays as a cancelled occurrence so calendars learn of it.
     """
     slots = {slot.local_date: slot for slot in session_slots(session=session)}
     existing = {occurrence.local_date: occurrence for occurrence in session.occurrences.all()}
-    to_create, to_update, to_delete = [], [], []
+    to_create, to_update, to_delete, restored = [], [], [], []
     for day, slot in slots.items():
         occurrence = existing.get(day)
         if occurrence is None:
@@ -132,6 +249,8 @@ def session_schedule_expand(*, session: Session) -> None:
             slot.end,
             False,
         ):
+            if occurrence.is_cancelled:
+                restored.append(occurrence)
             occurrence.start, occurrence.end, occurrence.is_cancelled = slot.start, slot.end, False
             to_update.append(occurrence)
     for day, occurrence in existing.items():
@@ -151,6 +270,11 @@ def session_schedule_expand(*, session: Session) -> None:
     session.ends_at = max(slot.end for slot in slots.values())
     Session.objects.filter(pk=session.pk).update(
         starts_at=session.starts_at, ends_at=session.ends_at
+    )
+    return DatesChanged(
+        added=[o.pk for o in to_create] + [o.pk for o in restored],
+        moved=[o.pk for o in to_update if not o.is_cancelled and o not in restored],
+        cancelled=[o.pk for o in to_update if o.is_cancelled],
     )
 
 

@@ -1,5 +1,9 @@
 """The catalogue in the Wagtail admin: sessions and the snippets trainings are described with."""
 
+import hashlib
+import json
+from dataclasses import dataclass
+
 import django_filters
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -13,13 +17,16 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from catalogue.changes import Recipient, SessionChange, change_recipients
 from catalogue.forms import SessionAdminForm
 from catalogue.models import Language, Session, StateStaff, TargetGroup, Topic, TrainingPage, Venue
+from catalogue.panels import ChangeNoticePanel
 from catalogue.scoped_admin import ScopedModelViewSet
 from catalogue.selectors.staff import sessions_for_staff
 from catalogue.services import (
     SERVICE_STATUSES,
     CatalogueError,
+    session_change_preview,
     session_save,
     staff_grant,
     staff_revoke,
@@ -85,7 +92,46 @@ class SessionCreateView(RefusalsOnTheForm, generic.CreateView):
         return instance
 
 
+@dataclass(frozen=True)
+class NoticePreview:
+    change: SessionChange
+    recipients: list[Recipient]
+
+    @property
+    def fingerprint(self) -> str:
+        """What staff saw: a different change or other people need another look."""
+        seen = [sorted(self.change.what), list(self.change.cancelled_dates)]
+        seen += sorted(f"{person.email}|{person.role}" for person in self.recipients)
+        return hashlib.sha256(json.dumps(seen).encode()).hexdigest()[:32]
+
+
+CHANGE_NOTICE_ACTION = "catalogue.change_notice"
+
+
 class SessionEditView(RefusalsOnTheForm, generic.EditView):
+    notice_preview: NoticePreview | None = None
+    notice = False
+
+    def form_valid(self, form):
+        """A change people are told of takes two steps: the first shows who is told."""
+        change = session_change_preview(session=form.instance)
+        recipients = change_recipients(form.instance, change) if change else []
+        if recipients:
+            preview = NoticePreview(change=change, recipients=recipients)
+            if form.cleaned_data.get("notice_checked") != preview.fingerprint:
+                form.notice_preview = preview
+                form.data = form.data.copy()
+                form.data["notice_checked"] = preview.fingerprint
+                form.data.setdefault("notice", "send")
+                form.add_error(
+                    None, _("Check who will be told of this change, then save again.")
+                )
+                self.produced_error_message = _("Not saved yet: check who will be told.")
+                return self.form_invalid(form)
+            self.notice_preview = preview
+            self.notice = form.cleaned_data.get("notice") != "skip"
+        return super().form_valid(form)
+
     @cached_property
     def header_more_buttons(self):
         return super().header_more_buttons + [
@@ -111,9 +157,21 @@ class SessionEditView(RefusalsOnTheForm, generic.EditView):
         return form
 
     def save_instance(self):
-        instance = session_save(session=self.form.save(commit=False), by=self.request.user)
+        instance = session_save(
+            session=self.form.save(commit=False), by=self.request.user, notice=self.notice
+        )
         self.has_content_changes = self.form.has_changed()
         log(instance=instance, action="wagtail.edit", content_changed=self.has_content_changes)
+        if self.notice_preview is not None:
+            log(
+                instance=instance,
+                action=CHANGE_NOTICE_ACTION,
+                data={
+                    "sent": self.notice,
+                    "people": len(self.notice_preview.recipients),
+                    "what": sorted(self.notice_preview.change.what),
+                },
+            )
         return instance
 
 
@@ -168,9 +226,14 @@ class SessionViewSet(ScopedModelViewSet):
     search_backend_name = None
     ordering = ["-starts_at"]
     panels = [
+        ChangeNoticePanel(),
         FieldPanel("training"),
         FieldRowPanel([FieldPanel("state"), FieldPanel("language")]),
         FieldRowPanel([FieldPanel("venue"), FieldPanel("online")]),
+        MultiFieldPanel(
+            [FieldPanel("meeting_url"), FieldPanel("access_notes")],
+            heading=_("Online access"),
+        ),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("status")]),
         FieldRowPanel([FieldPanel("booking_deadline"), FieldPanel("is_private")]),
         MultiFieldPanel(

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from bookings import participant_views
 from bookings.certificate_views import certificate_verify
 from bookings.webhooks import stripe_webhook
 from home.sitemaps import TranslatedSitemap
@@ -35,6 +36,17 @@ urlpatterns += i18n_patterns(
     path("account/trainer/", include("trainers.urls")),
     path("account/", include("bookings.urls")),
     path("certificates/verify/", certificate_verify, name="certificate_verify"),
+    path("materials/<str:token>/", participant_views.materials, name="participant_materials"),
+    path(
+        "materials/<str:token>/<int:material_id>/",
+        participant_views.material_download,
+        name="participant_material",
+    ),
+    path(
+        "reminders/unsubscribe/<str:token>/",
+        participant_views.unsubscribe_view,
+        name="unsubscribe",
+    ),
     path("_util/login/", login_elsewhere, name="frontend_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -8,8 +8,10 @@ class TrainersConfig(AppConfig):
 
     def ready(self):
         from bookings import outbox, retention
-        from trainers import certificates, emails, selectors
+        from catalogue.changes import register_audience
+        from trainers import certificates, emails, notifications, selectors
 
         certificates.register()
         outbox.register(emails.KINDS, emails.write)
+        register_audience(notifications.AssignedTrainers())
         retention.register_personal_data("trainer", selectors.personal_data_for_user)

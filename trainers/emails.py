@@ -11,9 +11,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from bookings.emails import access_context
 from bookings.models import Notification
 from bookings.outbox import Calendar, Message
+from bookings.unsubscribe import unsubscribe_url
+from catalogue.changes import CHANGE_LABELS
 from catalogue.models import Occurrence
+from catalogue.models.sessions import SessionStatus
 from trainers.ics import assignment_invitation, assignment_url
 from trainers.models import Assignment, Certification, Trainer
 
@@ -22,10 +26,13 @@ from trainers.models import Assignment, Certification, Trainer
 ICS_METHODS = {
     "assignment_assigned": "REQUEST",
     "assignment_accepted": "REQUEST",
+    "assignment_changed": "REQUEST",
     "assignment_declined": "CANCEL",
     "assignment_withdrawn": "CANCEL",
+    "assignment_date_cancelled": "CANCEL",
+    "assignment_session_cancelled": "CANCEL",
 }
-KINDS = frozenset({*ICS_METHODS, "trainer_invited", "certification_expiring"})
+KINDS = frozenset({*ICS_METHODS, "trainer_invited", "certification_expiring", "trainer_reminder"})
 
 
 def write(notification: Notification) -> Message:
@@ -45,26 +52,45 @@ def write(notification: Notification) -> Message:
         }
     else:
         assignment = _assignment(data["assignment"])
-        method = ICS_METHODS[kind]
+        session = assignment.session
+        occurrences = list(session.occurrences.all())
+        active = [o for o in occurrences if not o.is_cancelled]
+        # The access only while the trainer is assigned: not in a withdrawal.
+        shows_access = assignment.is_active and session.status != SessionStatus.CANCELLED
         context = {
             "assignment": assignment,
             "trainer": assignment.trainer,
-            "title": assignment.session.training.localized.title,
+            "title": session.training.localized.title,
             "link": _absolute(reverse("trainers_staff:session", args=[assignment.session_id]))
             if data["for_staff"]
             else assignment_url(assignment),
             "for_staff": data["for_staff"],
-            "occurrences": assignment.session.occurrences.all(),
+            "occurrences": occurrences,
+            **access_context(session, active, show=shows_access and not data["for_staff"]),
+            "cancelled_dates": [o for o in occurrences if o.pk in data.get("cancelled_dates", [])],
+            "changes": [str(CHANGE_LABELS[k]) for k in CHANGE_LABELS if k in data.get("what", [])],
         }
-        calendar = Calendar(
-            content=assignment_invitation(assignment, method=method),
-            method=method,
-            filename="assignment.ics",
-        )
+        if kind == "trainer_reminder":
+            context.update(
+                participants=session.seats_taken,
+                attendance_url=_absolute(
+                    reverse("trainers:attendance", args=[assignment.pk, active[0].pk])
+                ),
+                unsubscribe_url=unsubscribe_url(notification.recipient),
+            )
+        else:
+            method = ICS_METHODS[kind]
+            dates = context["cancelled_dates"] if kind == "assignment_date_cancelled" else None
+            calendar = Calendar(
+                content=assignment_invitation(assignment, method=method, occurrences=dates),
+                method=method,
+                filename="assignment.ics",
+            )
     return Message(
         subject=render_to_string(f"trainers/emails/{kind}_subject.txt", context),
         body=render_to_string(f"trainers/emails/{kind}.txt", context),
         calendar=calendar,
+        unsubscribe_url=context.get("unsubscribe_url", ""),
     )
 
 

@@ -32,12 +32,15 @@ def assignment_url(assignment: Assignment) -> str:
 
 
 def assignment_events(
-    assignment: Assignment, *, title: str, cancelled: bool = False
+    assignment: Assignment, *, title: str, cancelled: bool = False, occurrences=None
 ) -> list[CalendarEvent]:
-    """One entry per date of the session (uses prefetched occurrences)."""
+    """One entry per date of the session (default: the prefetched occurrences), with the online
+    access while the assignment stands."""
     session = assignment.session
     return session_events(
         session,
+        occurrences,
+        with_access=assignment.is_active and not cancelled,
         title=f"{title} ({assignment.get_role_display()})",
         url=assignment_url(assignment),
         uid=lambda occurrence_id: assignment_uid(assignment.pk, occurrence_id),
@@ -60,12 +63,15 @@ def title_for(assignment: Assignment, titles: dict[str, str]) -> str:
     return titles.get(str(assignment.session.training_key), assignment.session.training.title)
 
 
-def assignment_invitation(assignment: Assignment, *, method: str) -> bytes:
-    """The .ics an assignment email carries: REQUEST, or CANCEL to take it back."""
+def assignment_invitation(assignment: Assignment, *, method: str, occurrences=None) -> bytes:
+    """The .ics an assignment email carries: REQUEST, or CANCEL to take it back (all its dates,
+    or `occurrences`)."""
     title = assignment.session.training.localized.title
     trainer = assignment.trainer
     return invitation(
-        assignment_events(assignment, title=title, cancelled=method == "CANCEL"),
+        assignment_events(
+            assignment, title=title, cancelled=method == "CANCEL", occurrences=occurrences
+        ),
         name=title,
         method=method,
         attendee=Person(

@@ -6,10 +6,22 @@ transaction; bookings.outbox records the emails after commit and sends them by a
 """
 
 import uuid
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bookings import outbox
 from bookings.notifications import staff_addresses
-from trainers.models import Assignment, Certification, Trainer
+from bookings.unsubscribe import opted_out
+from catalogue.changes import Recipient
+from catalogue.models import Occurrence, Session
+from catalogue.models.sessions import SessionStatus
+from catalogue.schedule import BERLIN
+from trainers.models import ACTIVE_STATUSES, Assignment, Certification, Trainer
+
+REMINDER_DAYS = 3
 
 
 def trainer_invited(trainer: Trainer, *, new_account: bool) -> None:
@@ -84,3 +96,75 @@ def _staff_of_trainer(trainer) -> list[tuple[str, str]]:
         for address, language in staff_addresses(state):
             found.setdefault(address.lower(), (address, language))
     return list(found.values())
+
+
+def trainer_reminders_send(*, today: date | None = None) -> int:
+    """Remind the trainers of the sessions whose first date is in REMINDER_DAYS days (Berlin
+    dates), unless they unsubscribed. Safe to run more than once a day. Returns the number of
+    assignments reminded."""
+    day = (today or timezone.localdate(timezone=BERLIN)) + timedelta(days=REMINDER_DAYS)
+    start = datetime.combine(day, time.min, tzinfo=BERLIN)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=BERLIN)
+    active = Occurrence.objects.filter(session=OuterRef("session"), is_cancelled=False)
+    assignments = (
+        Assignment.objects.filter(status__in=ACTIVE_STATUSES)
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .filter(Exists(active.filter(start__gte=start, start__lt=end)))
+        .exclude(Exists(active.filter(start__lt=start)))
+        .select_related("trainer")
+    )
+    assignments = [a for a in assignments if a.trainer.email]
+    unsubscribed = opted_out([a.trainer.email for a in assignments])
+    emails = [
+        outbox.Email(
+            kind="trainer_reminder",
+            recipient=a.trainer.email,
+            language=a.trainer.language,
+            key=f"trainer_reminder:{a.pk}:{day.isoformat()}",
+            data={"assignment": a.pk, "for_staff": False},
+        )
+        for a in assignments
+        if a.trainer.email.lower() not in unsubscribed
+    ]
+    outbox.after_commit(lambda: emails, about="trainer reminders")
+    return len(emails)
+
+
+class AssignedTrainers:
+    """The trainers assigned to a session (asked or accepted), told of its changes
+    (catalogue.changes) with their own calendar entries, online access included."""
+
+    def recipients(self, session, change) -> list[Recipient]:
+        return [
+            Recipient(name=a.trainer.name, email=a.trainer.email, role=_("trainer"))
+            for a in self._assignments(change.session_id)
+        ]
+
+    def notify(self, change) -> None:
+        outbox.after_commit(lambda: self._emails(change), about="a session's change")
+
+    @staticmethod
+    def _assignments(session_id: int) -> list[Assignment]:
+        assignments = Assignment.objects.filter(
+            session_id=session_id, status__in=ACTIVE_STATUSES
+        ).select_related("trainer")
+        return [a for a in assignments if a.trainer.email]
+
+    def _emails(self, change) -> list[outbox.Email]:
+        session = Session.objects.get(pk=change.session_id)
+        if session.status == SessionStatus.CANCELLED:
+            kinds = ["assignment_session_cancelled"]
+        else:
+            kinds = ["assignment_changed"] if change.what else []
+            kinds += ["assignment_date_cancelled"] if change.cancelled_dates else []
+        return [
+            outbox.Email(
+                kind=kind,
+                recipient=a.trainer.email,
+                language=a.trainer.language,
+                key=f"{kind}:{a.pk}:{change.sequence}",
+                data={"assignment": a.pk, "for_staff": False, **change.as_data()},
+            )
+            for a in self._assignments(session.pk)
+            for kind in kinds
+        ]

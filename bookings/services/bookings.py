@@ -301,7 +301,7 @@ def session_cancel(*, session: Session, by) -> Session:
                 )
             )
         locked.status = SessionStatus.CANCELLED
-        session_save(session=locked, status_change=True)
+        session_save(session=locked, status_change=True, notice=True)  # tells the trainers
         for booking in locked.bookings.exclude(
             status__in=(BookingStatus.CANCELLED, BookingStatus.EXPIRED)
         ):

@@ -1,5 +1,6 @@
 from .index import CatalogueIndexPage
-from .sessions import Occurrence, Session
+from .materials import Material
+from .sessions import Occurrence, OnlineAccess, Session
 from .staff import StateStaff
 from .taxonomy import Language, StateNetwork, TargetGroup, Topic, Venue
 from .training import Delivery, TrainingFormat, TrainingPage, VatTreatment
@@ -8,6 +9,8 @@ __all__ = [
     "CatalogueIndexPage",
     "Delivery",
     "Language",
+    "Material",
+    "OnlineAccess",
     "Occurrence",
     "Session",
     "StateNetwork",

@@ -1,5 +1,7 @@
 """Scheduled runs of a training and the dates they meet on."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -16,6 +18,12 @@ class SessionStatus(models.TextChoices):
     OPEN = "open", _("open for booking")
     CANCELLED = "cancelled", _("cancelled")
     HELD = "held", _("held")
+
+
+@dataclass(frozen=True)
+class OnlineAccess:
+    url: str
+    notes: str
 
 
 class Session(models.Model):
@@ -40,7 +48,25 @@ class Session(models.Model):
         blank=True,
         related_name="sessions",
     )
-    online = models.BooleanField(_("online"), default=False)
+    online = models.BooleanField(
+        _("online"),
+        default=False,
+        help_text=_("Takes place online; with a venue as well, hybrid."),
+    )
+    # Online access: only confirmed participants and the assigned trainers ever see these
+    # (their booking page, emails, calendars, portal); a date may have its own (Occurrence).
+    meeting_url = models.URLField(
+        _("meeting link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown only to confirmed participants and the assigned trainers."),
+    )
+    access_notes = models.TextField(
+        _("access notes"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Dial-in number, meeting ID, access code."),
+    )
     capacity = models.PositiveSmallIntegerField(_("capacity"), validators=[MinValueValidator(1)])
     language = models.ForeignKey(
         "catalogue.Language", verbose_name=_("language"), on_delete=models.PROTECT
@@ -128,8 +154,22 @@ class Session(models.Model):
     @property
     def place(self) -> str:
         if self.venue_id:
+            if self.online:
+                return _("%(venue)s and online") % {"venue": self.venue}
             return str(self.venue)
         return str(_("Online"))
+
+    def access_for(self, occurrence: "Occurrence") -> "OnlineAccess | None":
+        """The meeting link and notes of one date (its own, else the session's), or None for a
+        session that is not online or has neither yet. Only for confirmed participants and the
+        assigned trainers."""
+        if not self.online:
+            return None
+        access = OnlineAccess(
+            url=occurrence.meeting_url or self.meeting_url,
+            notes=occurrence.access_notes or self.access_notes,
+        )
+        return access if access.url or access.notes else None
 
     def clean(self):
         super().clean()
@@ -138,6 +178,8 @@ class Session(models.Model):
             errors["end_time"] = _("The end time must be after the start time.")
         if not self.online and not self.venue_id:
             errors["venue"] = _("Choose a venue, or mark the session as online.")
+        if not self.online and (self.meeting_url or self.access_notes):
+            errors["online"] = _("A meeting link or access notes need an online session.")
         if self.booking_deadline and self.first_date and self.booking_deadline > self.first_date:
             errors["booking_deadline"] = _("The booking deadline cannot be after the first date.")
         if errors:
@@ -151,6 +193,9 @@ class Occurrence(models.Model):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    # This date's own online access, where it differs from the session's.
+    meeting_url = models.URLField(_("meeting link"), max_length=500, blank=True)
+    access_notes = models.TextField(_("access notes"), max_length=1000, blank=True)
 
     class Meta:
         ordering = ["start"]

@@ -1,4 +1,5 @@
-"""Remind bookers and participants three days before a session's first date.
+"""Remind bookers and participants three days before a session's first date, and the day
+before each online date (with the meeting link).
 
 Run once a day from cron (e.g. `15 7 * * *`); running it twice sends nothing twice."""
 
@@ -8,8 +9,11 @@ from bookings.tasks import send_reminders
 
 
 class Command(BaseCommand):
-    help = "Email reminders for confirmed bookings of sessions that start in three days."
+    help = (
+        "Email reminders for confirmed bookings of sessions that start in three days and of "
+        "online dates tomorrow."
+    )
 
     def handle(self, *args, **options):
         count = send_reminders.call()
-        self.stdout.write(f"Bookings reminded: {count}")
+        self.stdout.write(f"Reminders to bookings: {count}")
