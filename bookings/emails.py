@@ -121,9 +121,7 @@ def _context(notification: Notification) -> dict:
         ],
         changes=[str(CHANGE_LABELS[key]) for key in CHANGE_LABELS if key in data.get("what", [])],
         place=venue_location(session.venue),
-        materials_url=participant_materials_url(participant)
-        if participant and show_access
-        else "",
+        materials_url=participant_materials_url(participant) if participant and show_access else "",
         unsubscribe_url=unsubscribe_url(notification.recipient)
         if notification.kind in REMINDER_KINDS
         else "",
@@ -166,7 +164,9 @@ def _calendar(notification: Notification, context: dict) -> Calendar | None:
     booking: Booking = context["booking"]
     session: Session = context["session"]
     cancel = method == "CANCEL"
-    if kind == "session_changed" and not (notification.data.get("calendar") and context["show_access"]):
+    if kind == "session_changed" and not (
+        notification.data.get("calendar") and context["show_access"]
+    ):
         return None  # the waiting list has no calendar entries to update
     if kind == "date_cancelled":
         if not notification.data.get("calendar"):

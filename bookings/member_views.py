@@ -117,6 +117,24 @@ def invitation_revoke(request, invitation_id):
 
 @member_object_required
 @require_POST
+def organisation_reminders(request):
+    send = request.POST.get("send_reminders") == "on"
+    try:
+        members.organisation_reminders_set(
+            organisation=request.membership.organisation, send=send, by=request.user
+        )
+    except BookingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Reminders are switched on.") if send else _("Reminders are switched off."),
+        )
+    return redirect("bookings:organisation")
+
+
+@member_object_required
+@require_POST
 def member_role(request, membership_id):
     membership = selectors.colleague_membership(request.user, membership_id)
     if membership is None:

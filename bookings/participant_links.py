@@ -17,9 +17,7 @@ VALID_AFTER_SESSION = timedelta(weeks=6)
 
 def participant_materials_url(participant: Participant) -> str:
     token = signing.Signer(salt=SALT).sign(str(participant.pk))
-    return urljoin(
-        settings.WAGTAILADMIN_BASE_URL, reverse("participant_materials", args=[token])
-    )
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, reverse("participant_materials", args=[token]))
 
 
 class LinkInvalid(Exception):

@@ -22,6 +22,11 @@ urlpatterns = [
     ),
     path("organisation/", member_views.organisation_detail, name="organisation"),
     path(
+        "organisation/reminders/",
+        member_views.organisation_reminders,
+        name="organisation_reminders",
+    ),
+    path(
         "organisation/invitations/<int:invitation_id>/resend/",
         member_views.invitation_resend,
         name="invitation_resend",

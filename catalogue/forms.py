@@ -7,9 +7,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from catalogue.models.sessions import Session
 from catalogue.models.taxonomy import StateNetwork
-from catalogue.models.training import TrainingFormat
+from catalogue.models.training import TrainingFormat, TrainingPage
 from catalogue.selectors.sessions import CatalogueFilters, filter_choices, topics
-from catalogue.selectors.staff import staff_scope
+from catalogue.selectors.staff import sessions_for_staff, staff_scope
 from catalogue.services import SERVICE_STATUSES, CatalogueError, session_slots
 
 
@@ -116,6 +116,12 @@ class FeedFilterForm(forms.Form):
     )
 
 
+NOTICE_CHOICES = [
+    ("send", _("Tell them (email with the updated calendar entries)")),
+    ("skip", _("Do not tell anyone: a trivial fix (this choice is logged)")),
+]
+
+
 class SessionAdminForm(WagtailAdminModelForm):
     """Checks the schedule as the service will expand it, so errors show on the form; offers the
     state networks the user works for; held and cancelled are not a choice (the booking
@@ -124,10 +130,7 @@ class SessionAdminForm(WagtailAdminModelForm):
 
     notice = forms.ChoiceField(
         label=_("Change notice"),
-        choices=[
-            ("send", _("Tell them (email with the updated calendar entries)")),
-            ("skip", _("Do not tell anyone: a trivial fix (this choice is logged)")),
-        ],
+        choices=NOTICE_CHOICES,
         initial="send",
         required=False,
         widget=forms.RadioSelect,
@@ -169,4 +172,33 @@ class SessionAdminForm(WagtailAdminModelForm):
                 session_slots(session=probe)
             except CatalogueError as error:
                 self.add_error("recurrences", str(error))
+        return cleaned
+
+
+class MaterialAdminForm(WagtailAdminModelForm):
+    """A file to upload or a link, for a training or one of the user's sessions."""
+
+    upload = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, office documents, images or ZIP, up to 25 MB. Or give a link."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "session" in self.fields and self.for_user is not None:
+            self.fields["session"].queryset = sessions_for_staff(self.for_user).select_related(
+                "training"
+            )
+        if "training" in self.fields:
+            self.fields["training"].queryset = TrainingPage.objects.filter(
+                locale__language_code="de"
+            ).order_by("title")
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("upload")) == bool(cleaned.get("url")):
+            raise ValidationError(_("Give either a file or a link."))
+        if bool(cleaned.get("training")) == bool(cleaned.get("session")):
+            raise ValidationError(_("Choose either a training or one of its sessions."))
         return cleaned

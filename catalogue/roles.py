@@ -22,6 +22,7 @@ STAFF_PERMISSIONS = {
         "models": [
             "session",
             "occurrence",
+            "material",
             "topic",
             "targetgroup",
             "language",

@@ -4,11 +4,15 @@ for which state network."""
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from catalogue.caching import catalogue_changed
 from catalogue.changes import CHANGE_FIELDS, SessionChange, change_tell
+from catalogue.models.materials import Material
 from catalogue.models.sessions import Occurrence, Session, SessionStatus
 from catalogue.models.staff import StateStaff
 from catalogue.roles import (
@@ -309,3 +313,69 @@ def staff_revoke(*, user, states=(), federal: bool = False) -> None:
         and not user.groups.filter(name=FEDERAL_GROUP).exists()
     ):
         user.groups.remove(*Group.objects.filter(name=STAFF_GROUP))
+
+
+# --- materials ------------------------------------------------------------------------------
+
+MATERIALS_COLLECTION = "Training materials"
+MATERIAL_MAX_BYTES = 25 * 1024 * 1024
+MATERIAL_EXTENSIONS = frozenset(
+    {"pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "png", "jpg", "jpeg", "zip"}
+)
+
+
+def materials_collection() -> Collection:
+    """The collection of material files. No group has permissions on it and its documents are
+    never served by Wagtail's document URLs (catalogue.wagtail_hooks): only the views that
+    check who asks hand them out."""
+    collection = Collection.objects.filter(name=MATERIALS_COLLECTION, depth=2).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=MATERIALS_COLLECTION)
+    return collection
+
+
+@transaction.atomic
+def material_add(*, material: Material, upload=None, by=None) -> Material:
+    """Attach a file (`upload`) or a link (`material.url`) to a training or one session. Staff
+    (`by`) attach to the sessions of their state networks; None: checked by the caller (the
+    trainers' portal checks the assignment)."""
+    scope = staff_scope(by) if by is not None else None
+    if scope and material.session_id and not scope.allows(material.session.state):
+        raise CatalogueError(_("This session belongs to another state network."))
+    if (upload is None) == (not material.url):
+        raise CatalogueError(_("Give either a file or a link."))
+    if upload is not None:
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in MATERIAL_EXTENSIONS:
+            raise CatalogueError(
+                _("Files of this type cannot be attached; allowed: %(types)s.")
+                % {"types": ", ".join(sorted(MATERIAL_EXTENSIONS))}
+            )
+        if upload.size > MATERIAL_MAX_BYTES:
+            raise CatalogueError(_("The file is larger than 25 MB."))
+        document = get_document_model()(
+            title=material.title, file=upload, collection=materials_collection()
+        )
+        if by is not None or material.added_by_id:
+            document.uploaded_by_user_id = material.added_by_id or by.pk
+        document.save()
+        material.document = document
+    try:
+        material.full_clean(exclude=["document"])
+    except ValidationError as error:
+        raise CatalogueError(" ".join(error.messages)) from None
+    material.save()
+    return material
+
+
+@transaction.atomic
+def material_remove(*, material: Material, by=None) -> None:
+    """Remove a material and its file."""
+    scope = staff_scope(by) if by is not None else None
+    if scope and material.session_id and not scope.allows(material.session.state):
+        raise CatalogueError(_("This session belongs to another state network."))
+    document = material.document
+    material.delete()
+    if document is not None:
+        document.file.delete(save=False)
+        document.delete()

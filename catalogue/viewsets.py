@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass
 
 import django_filters
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -17,15 +18,28 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from catalogue.admin_views import CHANGE_NOTICE_ACTION, SessionAccessView
 from catalogue.changes import Recipient, SessionChange, change_recipients
-from catalogue.forms import SessionAdminForm
-from catalogue.models import Language, Session, StateStaff, TargetGroup, Topic, TrainingPage, Venue
+from catalogue.forms import MaterialAdminForm, SessionAdminForm
+from catalogue.models import (
+    Language,
+    Material,
+    Session,
+    StateStaff,
+    TargetGroup,
+    Topic,
+    TrainingPage,
+    Venue,
+)
 from catalogue.panels import ChangeNoticePanel
 from catalogue.scoped_admin import ScopedModelViewSet
+from catalogue.selectors.materials import materials_for_staff
 from catalogue.selectors.staff import sessions_for_staff
 from catalogue.services import (
     SERVICE_STATUSES,
     CatalogueError,
+    material_add,
+    material_remove,
     session_change_preview,
     session_save,
     staff_grant,
@@ -105,9 +119,6 @@ class NoticePreview:
         return hashlib.sha256(json.dumps(seen).encode()).hexdigest()[:32]
 
 
-CHANGE_NOTICE_ACTION = "catalogue.change_notice"
-
-
 class SessionEditView(RefusalsOnTheForm, generic.EditView):
     notice_preview: NoticePreview | None = None
     notice = False
@@ -123,9 +134,7 @@ class SessionEditView(RefusalsOnTheForm, generic.EditView):
                 form.data = form.data.copy()
                 form.data["notice_checked"] = preview.fingerprint
                 form.data.setdefault("notice", "send")
-                form.add_error(
-                    None, _("Check who will be told of this change, then save again.")
-                )
+                form.add_error(None, _("Check who will be told of this change, then save again."))
                 self.produced_error_message = _("Not saved yet: check who will be told.")
                 return self.form_invalid(form)
             self.notice_preview = preview
@@ -134,10 +143,26 @@ class SessionEditView(RefusalsOnTheForm, generic.EditView):
 
     @cached_property
     def header_more_buttons(self):
-        return super().header_more_buttons + [
-            Button.from_menu_item(item)
-            for item in session_buttons_from_hooks(self.object, self.request.user)
-        ]
+        access = (
+            [
+                Button(
+                    _("Online access per date"),
+                    reverse("catalogue_session:access", args=[self.object.pk]),
+                    icon_name="link",
+                    priority=12,
+                )
+            ]
+            if self.object.online
+            else []
+        )
+        return (
+            super().header_more_buttons
+            + access
+            + [
+                Button.from_menu_item(item)
+                for item in session_buttons_from_hooks(self.object, self.request.user)
+            ]
+        )
 
     def get_form(self, form_class=None):
         """Capacity and cancelling change bookings, so the bookings admin does them (through
@@ -251,6 +276,62 @@ class SessionViewSet(ScopedModelViewSet):
 
     def scope(self, user):
         return sessions_for_staff(user)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/access/", SessionAccessView.as_view(), name="access")
+        ]
+
+
+class MaterialCreateView(RefusalsOnTheForm, generic.CreateView):
+    def save_instance(self):
+        material = self.form.save(commit=False)
+        material.added_by = self.request.user
+        instance = material_add(
+            material=material, upload=self.form.cleaned_data.get("upload"), by=self.request.user
+        )
+        log(instance=instance, action="wagtail.create")
+        return instance
+
+
+class MaterialDeleteView(generic.DeleteView):
+    def delete_action(self):
+        log(instance=self.object, action="wagtail.delete")
+        material_remove(material=self.object, by=self.request.user)
+
+
+class MaterialViewSet(ScopedModelViewSet):
+    """Material for a training (all its sessions) or for one session of the user's state
+    networks; confirmed participants and the assigned trainers download it."""
+
+    model = Material
+    icon = "doc-full"
+    menu_label = _("Materials")
+    menu_order = 215
+    add_to_admin_menu = True
+    add_view_class = MaterialCreateView
+    delete_view_class = MaterialDeleteView
+    edit_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["title", "training", "session", "created_at", "added_by"]
+    search_fields = ["title"]
+    search_backend_name = None
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("training"), FieldPanel("session")]),
+        FieldPanel("upload"),
+        FieldPanel("url"),
+    ]
+
+    def get_form_class(self, for_update=False):
+        return self.get_edit_handler().get_form_class()
+
+    def get_edit_handler(self):
+        return ObjectList(self.panels, base_form_class=MaterialAdminForm).bind_to_model(self.model)
+
+    def scope(self, user):
+        return materials_for_staff(user)
 
 
 class TopicViewSet(SnippetViewSet):

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -6,9 +7,12 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
+from catalogue.models import Material
+from catalogue.services import MATERIALS_COLLECTION
 from catalogue.viewsets import (
     CHANGE_NOTICE_ACTION,
     CatalogueSnippets,
+    MaterialViewSet,
     SessionViewSet,
     StateStaffViewSet,
 )
@@ -19,6 +23,11 @@ register_snippet(CatalogueSnippets)
 @hooks.register("register_admin_viewset")
 def register_session_viewset():
     return SessionViewSet("catalogue_session")
+
+
+@hooks.register("register_admin_viewset")
+def register_material_viewset():
+    return MaterialViewSet("catalogue_material")
 
 
 @hooks.register("register_admin_viewset")
@@ -52,3 +61,12 @@ def register_change_notice_action(actions):
                 "Change notice skipped: %(count)s people not told",
                 people,
             ) % {"count": people}
+
+
+@hooks.register("before_serve_document")
+def materials_stay_private(document, request):
+    """Material files are handed out by the booking page, the participants' personal links and
+    the trainers' portal, which check who asks; never by the document's own URL."""
+    in_collection = document.collection.name == MATERIALS_COLLECTION
+    if in_collection or Material.objects.filter(document=document).exists():
+        raise Http404

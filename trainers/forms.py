@@ -130,3 +130,29 @@ class TrainerInviteForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = settings.LANGUAGE_CODE
         self.order_fields(["name", "email", "language"])
+
+
+class MaterialForm(forms.Form):
+    """A file or a link a trainer adds for their session, or for every session of the
+    training."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    upload = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, office documents, images or ZIP, up to 25 MB."),
+    )
+    url = forms.URLField(
+        label=_("or a link"), required=False, max_length=500, assume_scheme="https"
+    )
+    for_training = forms.BooleanField(
+        label=_("For every session of this training"),
+        required=False,
+        help_text=_("Otherwise only for this session."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("upload")) == bool(cleaned.get("url")):
+            raise forms.ValidationError(_("Give either a file or a link."))
+        return cleaned

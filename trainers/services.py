@@ -19,10 +19,11 @@ from wagtail.log_actions import log
 from wagtail.models import Collection
 
 from bookings.selectors import user_with_verified_email
-from catalogue.models import Session
+from catalogue.models import Material, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import ScheduleTooLong
 from catalogue.selectors.staff import staff_scope
+from catalogue.services import CatalogueError, material_add, material_remove
 from trainers import notifications, selectors
 from trainers.availability import HORIZON, KEEP_PAST, rule_windows
 from trainers.models import (
@@ -387,3 +388,49 @@ def _log_status(assignment: Assignment, previous: str, new: str, by) -> None:
         user=by,
         data={"from": previous, "to": new, "role": assignment.role},
     )
+
+
+# --- materials --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def material_add_for_assignment(
+    *,
+    assignment: Assignment,
+    trainer: Trainer,
+    title: str,
+    upload=None,
+    url: str = "",
+    for_training: bool = False,
+) -> Material:
+    """A trainer attaches a file or a link to their session (or to every session of its
+    training), while they are assigned to it."""
+    if assignment.trainer_id != trainer.pk or not assignment.is_active:
+        raise TrainerError(_("You are not assigned to this session."))
+    session = assignment.session
+    material = Material(
+        title=title,
+        url=url,
+        training=session.training if for_training else None,
+        session=None if for_training else session,
+        added_by=trainer.user,
+    )
+    try:
+        material = material_add(material=material, upload=upload)
+    except CatalogueError as error:
+        raise TrainerError(str(error)) from None
+    log(instance=material, action="wagtail.create", user=trainer.user)
+    return material
+
+
+@transaction.atomic
+def material_remove_for_assignment(
+    *, assignment: Assignment, trainer: Trainer, material: Material
+) -> None:
+    """A trainer removes material they added, while they are assigned."""
+    if assignment.trainer_id != trainer.pk or not assignment.is_active:
+        raise TrainerError(_("You are not assigned to this session."))
+    if material.added_by_id != trainer.user_id:
+        raise TrainerError(_("Only the programme team removes material others added."))
+    log(instance=material, action="wagtail.delete", user=trainer.user)
+    material_remove(material=material)

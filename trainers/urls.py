@@ -22,6 +22,21 @@ urlpatterns = [
         name="attendance",
     ),
     path("assignments/<int:assignment_id>/held/", views.mark_held, name="mark_held"),
+    path(
+        "assignments/<int:assignment_id>/materials/",
+        views.material_add,
+        name="material_add",
+    ),
+    path(
+        "assignments/<int:assignment_id>/materials/<int:material_id>/",
+        views.material_download,
+        name="material",
+    ),
+    path(
+        "assignments/<int:assignment_id>/materials/<int:material_id>/remove/",
+        views.material_remove,
+        name="material_remove",
+    ),
     path("availability/", views.availability, name="availability"),
     path("availability/<int:rule_id>/", views.availability_edit, name="availability_edit"),
     path(

@@ -19,8 +19,10 @@ from bookings.services.attendance import (
 )
 from bookings.services.errors import BookingBusy, BookingError
 from catalogue.ics import calendar_response
+from catalogue.selectors.materials import materials_for_session
+from catalogue.views import material_file_response
 from trainers import selectors, services
-from trainers.forms import AttendanceForm, AvailabilityRuleForm, OnTheDayForm
+from trainers.forms import AttendanceForm, AvailabilityRuleForm, MaterialForm, OnTheDayForm
 from trainers.ics import title_for, trainer_feed, training_titles
 from trainers.models import AssignmentStatus
 
@@ -69,7 +71,7 @@ def portal_home(request):
 
 
 @trainer_required
-def assignment_detail(request, assignment_id):
+def assignment_detail(request, assignment_id, status=200, **kwargs):
     assignment = _own_assignment(request, assignment_id)
     session = assignment.session
     accepted = assignment.status == AssignmentStatus.ACCEPTED
@@ -86,7 +88,71 @@ def assignment_detail(request, assignment_id):
         recorded = selectors.attendance_progress(session)
         for occurrence in session.active_occurrences:
             occurrence.recorded = recorded.get(occurrence.pk, 0)
-    return render(request, "trainers/assignment_detail.html", context)
+    if assignment.is_active:  # online access and materials while the trainer is assigned
+        for occurrence in session.active_occurrences:
+            occurrence.access = session.access_for(occurrence)
+        context.update(
+            materials=materials_for_session(session),
+            material_form=kwargs.get("material_form") or MaterialForm(),
+        )
+    return render(request, "trainers/assignment_detail.html", context, status=status)
+
+
+@trainer_required
+@require_POST
+def material_add(request, assignment_id):
+    assignment = _own_assignment(request, assignment_id)
+    form = MaterialForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.material_add_for_assignment(
+                assignment=assignment,
+                trainer=request.trainer,
+                title=data["title"],
+                upload=data["upload"],
+                url=data["url"],
+                for_training=data["for_training"],
+            )
+        except services.TrainerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The material has been added."))
+            return redirect("trainers:assignment", assignment_id=assignment.pk)
+    return assignment_detail(request, assignment_id, material_form=form, status=400)
+
+
+@trainer_required
+@require_POST
+def material_remove(request, assignment_id, material_id):
+    assignment = _own_assignment(request, assignment_id)
+    material = materials_for_session(assignment.session).filter(pk=material_id).first()
+    if material is None:
+        raise Http404
+    try:
+        services.material_remove_for_assignment(
+            assignment=assignment, trainer=request.trainer, material=material
+        )
+    except services.TrainerError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The material has been removed."))
+    return redirect("trainers:assignment", assignment_id=assignment.pk)
+
+
+@trainer_required
+def material_download(request, assignment_id, material_id):
+    assignment = _own_assignment(request, assignment_id)
+    if not assignment.is_active:
+        raise Http404
+    material = (
+        materials_for_session(assignment.session)
+        .filter(pk=material_id, document__isnull=False)
+        .first()
+    )
+    if material is None:
+        raise Http404
+    return material_file_response(material)
 
 
 @trainer_required

@@ -174,6 +174,20 @@ def member_remove(*, membership: Membership, by) -> None:
         _log_members(organisation, by, "removed", email=membership.user.email)
 
 
+def organisation_reminders_set(*, organisation: Organisation, send: bool, by) -> Organisation:
+    """Switch the reminders to the organisation's bookers and participants on or off; any
+    member may (changes and cancellations are sent regardless)."""
+    with transaction.atomic():
+        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if not Membership.objects.filter(user=by, organisation=organisation).exists():
+            raise BookingError(_("Only members of the organisation can change this."))
+        if organisation.send_reminders != send:
+            organisation.send_reminders = send
+            organisation.save(update_fields=["send_reminders"])
+            log(instance=organisation, action="wagtail.edit", user=by, data={"reminders": send})
+    return organisation
+
+
 def _lock_organisation_as_admin(organisation: Organisation, by) -> Organisation:
     """Lock the organisation row (member changes happen one at a time) and check that `by`
     administers it."""

@@ -26,7 +26,7 @@ from trainers.factories import make_trainer
 from trainers.models import Assignment, Certification, Trainer
 
 OUR_NAMESPACES = ("catalogue_", "bookings_", "trainers_")
-SECRET_TEXTS = ("Teilnehmende 1", "Clara Vogel", "neu@example.org")
+SECRET_TEXTS = ("Teilnehmende 1", "Clara Vogel", "neu@example.org", "iq-geheim-4711", "Handout")
 
 
 def admin_routes():
@@ -57,6 +57,7 @@ def concrete(route: str, namespace: str, w) -> str:
         "bookings_invoice": Invoice.objects.values_list("pk", flat=True).first(),
         "catalogue_statestaff": StateStaff.objects.get(user=w["colleague"].user).pk,
         "catalogue_session": w["session"].pk,
+        "catalogue_material": w["material"].pk,
         "bookings_booking": w["booking"].pk,
         "bookings_organisation": w["booking"].organisation_id,
         "bookings_organisation_chooser": w["booking"].organisation_id,

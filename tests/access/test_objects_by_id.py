@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -19,15 +20,19 @@ from wagtail.documents.models import Document
 
 from bookings.factories import MembershipFactory, OrganisationFactory, UserFactory, participants
 from bookings.models import InhouseRequest, Invitation, Role
+from bookings.participant_links import participant_materials_url
 from bookings.services.bookings import booking_create
 from bookings.services.invoices import invoice_issue
 from catalogue.factories import make_session, make_training
+from catalogue.models import Material
+from catalogue.services import material_add, session_save
 from tests.trainers.helpers import accepted_assignment, confirmed_participants, past_session
 from trainers.factories import make_trainer
 from trainers.models import AvailabilityRule, Certification
 from trainers.services import calendar_token_renew, certification_save
 
 LOGIN_PAGES = ("/accounts/login/", "/admin/login/")
+MEETING_LINK = "https://meet.example.org/iq-geheim-4711"
 
 
 @pytest.fixture
@@ -75,7 +80,19 @@ def world(site_tree):
     )
     old_token = trainer.calendar_token
     calendar_token_renew(trainer=trainer)
+    session.online, session.meeting_url = True, MEETING_LINK  # hybrid: the venue and online
+    session_save(session=session)
+    handout = material_add(
+        material=Material(session=session, title="Handout"),
+        upload=SimpleUploadedFile("handout.pdf", b"%PDF-1.4 handout"),
+    )
+    trainer_handout = material_add(
+        material=Material(session=ran, title="Trainer-Handout", added_by=trainer.user),
+        upload=SimpleUploadedFile("trainer.pdf", b"%PDF-1.4 trainer handout"),
+    )
     return {
+        "material": handout,
+        "trainer_material": trainer_handout,
         "training": training,
         "session": session,
         "booking": booking,
@@ -95,6 +112,12 @@ def world(site_tree):
     }
 
 
+def forged_materials_link(w) -> str:
+    """A participant's personal link with another participant's id put in."""
+    signature = participant_materials_url(w["participant"]).rstrip("/").rsplit(":", 1)[1]
+    return f"/materials/{w['attendee'].pk}:{signature}/"
+
+
 def urls(w) -> list[tuple[str, str]]:
     """(method, url) for every page and action that takes an id."""
     ref, a, o = w["booking"].reference, w["assignment"].pk, w["occurrence"].pk
@@ -104,6 +127,10 @@ def urls(w) -> list[tuple[str, str]]:
         ("POST", f"/account/bookings/{ref}/"),
         ("GET", f"/account/bookings/{ref}/calendar/"),
         ("GET", f"/account/bookings/{ref}/pay/"),
+        ("GET", f"/account/bookings/{ref}/materials/{w['material'].pk}/"),
+        ("GET", w["material"].document.url),
+        ("GET", forged_materials_link(w)),
+        ("GET", f"/materials/{w['participant'].pk}/{w['material'].pk}/"),
         ("POST", f"/account/bookings/{ref}/participants/"),
         ("GET", f"/account/certificates/{w['participant'].pk}/"),
         ("GET", f"/account/invoices/{w['invoice'].number}/pdf/"),
@@ -123,6 +150,9 @@ def urls(w) -> list[tuple[str, str]]:
         ("GET", f"/account/trainer/assignments/{a}/dates/{o}/attendance/"),
         ("POST", f"/account/trainer/assignments/{a}/dates/{o}/attendance/"),
         ("POST", f"/account/trainer/assignments/{a}/held/"),
+        ("GET", f"/account/trainer/assignments/{a}/materials/{w['trainer_material'].pk}/"),
+        ("POST", f"/account/trainer/assignments/{a}/materials/"),
+        ("POST", f"/account/trainer/assignments/{a}/materials/{w['trainer_material'].pk}/remove/"),
         ("GET", f"/account/trainer/availability/{w['rule'].pk}/"),
         ("POST", f"/account/trainer/availability/{w['rule'].pk}/delete/"),
         ("GET", f"/account/trainer/certifications/{w['certification'].pk}/document/"),
@@ -139,6 +169,8 @@ def urls(w) -> list[tuple[str, str]]:
         ("GET", reverse("bookings_staff:session_cancel", args=[w["session"].pk])),
         ("GET", reverse("bookings_staff:booking_cancel", args=[w["booking"].pk])),
         ("GET", reverse("catalogue_session:edit", args=[w["session"].pk])),
+        ("GET", reverse("catalogue_session:access", args=[w["session"].pk])),
+        ("GET", reverse("catalogue_material:inspect", args=[w["material"].pk])),
         ("GET", reverse("trainers_staff:session", args=[w["session"].pk])),
         ("GET", reverse("trainers_staff:attendance", args=[w["assignment"].session_id])),
         ("GET", reverse("trainers_trainer:edit", args=[w["assignment"].trainer_id])),
@@ -198,6 +230,7 @@ def test_the_owners_reach_them(world, client):
     for url in [
         f"/account/bookings/{world['booking'].reference}/",
         f"/account/bookings/{world['booking'].reference}/calendar/",
+        f"/account/bookings/{world['booking'].reference}/materials/{world['material'].pk}/",
         f"/account/requests/{world['request'].pk}/",
         f"/account/book/{world['private'].pk}/",
     ]:
@@ -208,5 +241,8 @@ def test_the_owners_reach_them(world, client):
         f"/account/trainer/assignments/{world['assignment'].pk}/dates/"
         f"{world['occurrence'].pk}/attendance/",
         f"/account/trainer/availability/{world['rule'].pk}/",
+        f"/account/trainer/assignments/{world['assignment'].pk}/materials/"
+        f"{world['trainer_material'].pk}/",
     ]:
         assert client.get(url).status_code == 200, url
+    assert Client().get(participant_materials_url(world["participant"])).status_code == 200
