@@ -106,4 +106,4 @@ def test_demo_invoices_come_in_every_state_for_a_public_body_and_a_company(tmp_p
         f"--output={tmp_path}",
         stdout=io.StringIO(),
     )
-    assert len(list(tmp_path.iterdir())) == 12
+    assert len(list(tmp_path.glob("*.xml"))) == 12

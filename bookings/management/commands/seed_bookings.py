@@ -9,6 +9,7 @@ from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db.models import Count
 from django.utils import timezone
@@ -27,9 +28,11 @@ from bookings.models import (
     PaymentStatus,
     Role,
 )
+from bookings.services.bookings import ParticipantData, booking_create
 from bookings.services.invoices import credit_note_issue, invoice_issue, payment_record
-from catalogue.models import Session
+from catalogue.models import Material, Session
 from catalogue.models.sessions import SessionStatus
+from catalogue.services import material_add
 
 # The demo booker, the organisations that attended held sessions and the participants' names.
 DATA = json.loads(
@@ -61,6 +64,51 @@ class Command(BaseCommand):
         attended = self.attendance([organisation, *self.organisations()])
         self.stdout.write(f"Demo attendance ready: {attended} held sessions with participants.")
         self.stdout.write(f"Demo invoices ready: {self.invoices()} new.")
+        self.stdout.write(f"Demo online booking ready: {self.online_booking(organisation, user)}.")
+
+    def online_booking(self, organisation: Organisation, user) -> str:
+        """A confirmed booking of the next online session, with its meeting link and
+        materials on the booking page (and in the participants' emails)."""
+        existing = Booking.objects.filter(
+            created_by=user, session__online=True, session__starts_at__gt=timezone.now()
+        ).first()
+        if existing is not None:
+            return existing.reference
+        session = (
+            Session.objects.filter(
+                online=True,
+                venue__isnull=True,
+                status=SessionStatus.OPEN,
+                is_private=False,
+                starts_at__gt=timezone.now() + timedelta(days=7),
+            )
+            .order_by("starts_at")
+            .first()
+        )
+        if session is None:
+            return "none"
+        booking = booking_create(
+            session=session,
+            organisation=organisation,
+            participants=[
+                ParticipantData(name=name, function=Function.EMPLOYEE, email=email)
+                for name, email in DATA["online_participants"]
+            ],
+            by=user,
+            pay_by_invoice=True,
+            language="de",
+        )
+        handout = DATA["materials"]
+        material_add(
+            material=Material(
+                training=session.training, title=handout["link_title"], url=handout["url"]
+            )
+        )
+        material_add(
+            material=Material(session=session, title=handout["file_title"]),
+            upload=ContentFile(handout["file_text"].encode(), name="ablauf.txt"),
+        )
+        return booking.reference
 
     def invoices(self) -> int:
         """Invoices in every state (issued, partly paid, paid, overdue, credited) for a public

@@ -291,8 +291,9 @@ class Command(BaseCommand):
         self, page, item, venues, languages, rng, first_date, recurrence, times=None
     ):
         start_time, end_time = times or rng.choice(TIMES)
-        online = item["format"] == "online"
-        venue = None if online else rng.choice(venues)
+        online = item["format"] in ("online", "hybrid")
+        venue = None if item["format"] == "online" else rng.choice(venues)
+        meeting = rng.randint(1000, 9999)
         today = timezone.localdate()
         if first_date < today:
             status = SessionStatus.HELD if rng.random() > 0.05 else SessionStatus.CANCELLED
@@ -305,6 +306,11 @@ class Command(BaseCommand):
             state=venue.state if venue else rng.choice(StateNetwork.values),
             venue=venue,
             online=online,
+            # Online access, shown only to confirmed participants and the assigned trainers.
+            meeting_url=f"https://meet.example.org/iq-{page.slug}-{meeting}" if online else "",
+            access_notes=f"Meeting-ID {meeting} {meeting * 7 % 1000:03d} · Kenncode {meeting % 97:02d}IQ"
+            if online
+            else "",
             capacity=item["capacity"],
             language=languages[rng.choice(item["languages"])],
             status=status,
