@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.log_actions import log
@@ -126,7 +126,12 @@ class SessionAccessView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
             )
             messages.success(
                 request,
-                _("The online access is saved; %(count)s people are told.") % {"count": people}
+                ngettext(
+                    "The online access is saved; %(count)s person is told.",
+                    "The online access is saved; %(count)s people are told.",
+                    people,
+                )
+                % {"count": people}
                 if send
                 else _("The online access is saved; nobody is told."),
             )

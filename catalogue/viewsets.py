@@ -36,6 +36,7 @@ from catalogue.scoped_admin import ScopedModelViewSet
 from catalogue.selectors.materials import materials_for_staff
 from catalogue.selectors.staff import sessions_for_staff
 from catalogue.services import (
+    CALENDAR_FIELDS,
     SERVICE_STATUSES,
     CatalogueError,
     material_add,
@@ -110,11 +111,12 @@ class SessionCreateView(RefusalsOnTheForm, generic.CreateView):
 class NoticePreview:
     change: SessionChange
     recipients: list[Recipient]
+    values: tuple[str, ...]  # the session's calendar fields as they will be saved
 
     @property
     def fingerprint(self) -> str:
-        """What staff saw: a different change or other people need another look."""
-        seen = [sorted(self.change.what), list(self.change.cancelled_dates)]
+        """What staff saw: another change, other values or other people need another look."""
+        seen = [sorted(self.change.what), list(self.change.cancelled_dates), list(self.values)]
         seen += sorted(f"{person.email}|{person.role}" for person in self.recipients)
         return hashlib.sha256(json.dumps(seen).encode()).hexdigest()[:32]
 
@@ -128,7 +130,11 @@ class SessionEditView(RefusalsOnTheForm, generic.EditView):
         change = session_change_preview(session=form.instance)
         recipients = change_recipients(form.instance, change) if change else []
         if recipients:
-            preview = NoticePreview(change=change, recipients=recipients)
+            preview = NoticePreview(
+                change=change,
+                recipients=recipients,
+                values=tuple(str(getattr(form.instance, f)) for f in CALENDAR_FIELDS),
+            )
             if form.cleaned_data.get("notice_checked") != preview.fingerprint:
                 form.notice_preview = preview
                 form.data = form.data.copy()

@@ -13,7 +13,6 @@ from bookings.factories import UserFactory
 from bookings.models import BookingStatus, Notification
 from bookings.services.bookings import session_cancel
 from catalogue.ics import occurrence_uid
-from catalogue.schedule import BERLIN
 from catalogue.services import session_access_save, session_save
 from tests.bookings.test_emails import book, people
 from tests.staff import national
@@ -71,9 +70,11 @@ def to(address):
 
 
 def calendar(message):
+    """The .ics attachment, parsed as it is written (vobject mis-reads the RDATE lists of the
+    VTIMEZONE when it converts times, so local times are compared as written)."""
     parts = [p for p in message.attachments if p.get_content_type() == "text/calendar"]
     assert len(parts) == 1, [p.get_content_type() for p in message.attachments]
-    return vobject.readOne(parts[0].get_payload(decode=True).decode())
+    return vobject.readOne(parts[0].get_payload(decode=True).decode(), transform=False)
 
 
 def has_calendar(message):
@@ -104,10 +105,15 @@ def test_moved_times_update_every_calendar_across_the_switch_to_summer_time(
         found = sorted(parsed.vevent_list, key=lambda e: e.dtstart.value)
         assert [e.uid.value for e in found] == [occurrence_uid(o.pk) for o in occurrences]
         assert {int(e.sequence.value) for e in found} == {before + 1}
-        # 10:00 Berlin on either side of 31 March: 09:00 UTC in winter, 08:00 UTC in summer.
-        assert [e.dtstart.value.astimezone(BERLIN).time() for e in found] == [time(10)] * 3
-        assert [e.dtstart.value.utcoffset().total_seconds() / 3600 for e in found] == [1, 1, 2]
-        assert [e.dtend.value.astimezone(BERLIN).time() for e in found] == [time(13, 30)] * 3
+        # 10:00 Berlin wall-clock time on either side of 31 March (09:00 UTC in winter, 08:00
+        # UTC in summer), which is what the stored dates say.
+        assert [e.dtstart.value for e in found] == [
+            f"2030{day}T100000" for day in ("0318", "0325", "0401")
+        ]
+        assert {e.dtstart.params["TZID"][0] for e in found} == {"Europe/Berlin"}
+        assert [e.dtend.value[9:] for e in found] == ["133000"] * 3
+        moved = [o.start for o in series.occurrences.order_by("start")]
+        assert [(s.hour, s.minute) for s in moved] == [(9, 0), (9, 0), (8, 0)]  # UTC
     # The waiting list hears of the new times, with no calendar entry to update.
     (waiting,) = to(other.user.email)
     assert not has_calendar(waiting)
@@ -205,3 +211,74 @@ def test_cancelling_the_session_withdraws_the_trainers_entries(series, booked, c
     assert {e.status.value for e in parsed.vevent_list} == {"CANCELLED"}
     (anna,) = to("anna@example.org")  # the bookings' own cancellation, once
     assert calendar(anna).method.value == "CANCEL"
+
+
+def test_staff_see_who_is_told_before_saving_and_may_skip_a_trivial_fix(
+    series, booked, member, committed, client
+):
+    from django.contrib.auth.models import Group
+    from wagtail.models import ModelLogEntry
+
+    from catalogue.roles import STAFF_GROUP
+
+    staff = national(UserFactory(username="planung", is_staff=False))
+    staff.groups.add(Group.objects.get(name=STAFF_GROUP))
+    client.force_login(staff)
+    url = f"/admin/catalogue_session/edit/{series.pk}/"
+    data = {
+        "training": series.training_id,
+        "state": series.state,
+        "language": series.language_id,
+        "venue": series.venue_id,
+        "online": "",
+        "meeting_url": "",
+        "access_notes": "",
+        "status": series.status,
+        "booking_deadline": "",
+        "is_private": "",
+        "first_date": "2030-03-18",
+        "start_time": "09:30",
+        "end_time": "12:00",
+        "recurrences": "RRULE:FREQ=WEEKLY;COUNT=3",
+    }
+    with committed():
+        first = client.post(url, data)
+    assert first.status_code == 200  # not saved yet: who is told is shown
+    page = first.content.decode()
+    for address in (member.user.email, "anna@example.org", "trainer@example.org"):
+        assert address in page
+    assert "ben@example.org" not in page  # the waiting list's participant hears nothing
+    series.refresh_from_db()
+    assert series.start_time == time(9, 0) and mail.outbox == []
+
+    checked = first.context["form"]["notice_checked"].value()
+    with committed():
+        second = client.post(url, {**data, "notice": "skip", "notice_checked": checked})
+    assert second.status_code == 302
+    series.refresh_from_db()
+    assert series.start_time == time(9, 30)
+    assert mail.outbox == []
+    entry = ModelLogEntry.objects.filter(action="catalogue.change_notice").get()
+    assert entry.data == {"sent": False, "people": 5, "what": ["schedule"]}
+    assert entry.user_id == staff.pk
+
+    # Another change, told this time; a stale confirmation shows the list again.
+    data["start_time"] = "10:00"
+    with committed():
+        stale = client.post(url, {**data, "notice": "send", "notice_checked": checked})
+    assert stale.status_code == 200 and mail.outbox == []
+    checked = stale.context["form"]["notice_checked"].value()
+    with committed():
+        told = client.post(url, {**data, "notice": "send", "notice_checked": checked})
+    assert told.status_code == 302
+    assert {m.to[0] for m in mail.outbox} == {
+        member.user.email,
+        "anna@example.org",
+        "carla@example.org",
+        other_booker(booked),
+        "trainer@example.org",
+    }
+
+
+def other_booker(booked):
+    return booked[3].user.email
