@@ -176,15 +176,16 @@ class BookedPeople:
         people = []
         for booking, kinds in self._bookings(session, change):
             confirmed = booking.status == BookingStatus.CONFIRMED
-            role = _("participant") if confirmed else booking.get_status_display()
+            waiting = "" if confirmed else f" ({booking.get_status_display()})"
             booking = _booking_with_recipients_known(booking.pk)
             for address, participant_id in _recipients(kinds[0], booking, {"calendar": confirmed}):
-                name = (
-                    booking.participants.get(pk=participant_id).name
-                    if participant_id
-                    else _("booker of %(reference)s") % {"reference": booking.reference}
-                )
-                people.append(Recipient(name=name, email=address, role=str(role)))
+                if participant_id:
+                    name = booking.participants.get(pk=participant_id).name
+                    role = _("participant")
+                else:
+                    name = _("booker of %(reference)s") % {"reference": booking.reference}
+                    role = _("booker")
+                people.append(Recipient(name=name, email=address, role=f"{role}{waiting}"))
         return people
 
     def notify(self, change) -> None:

@@ -181,7 +181,10 @@ class MaterialAdminForm(WagtailAdminModelForm):
     upload = forms.FileField(
         label=_("File"),
         required=False,
-        help_text=_("PDF, office documents, images or ZIP, up to 25 MB. Or give a link."),
+        help_text=_(
+            "PDF, office documents, images or ZIP, up to 25 MB. Or give a link. A new file or a "
+            "link replaces the file there is."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -197,7 +200,9 @@ class MaterialAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if bool(cleaned.get("upload")) == bool(cleaned.get("url")):
+        upload, url = cleaned.get("upload"), cleaned.get("url")
+        has_file = upload or (self.instance.document_id and not url)
+        if bool(has_file) == bool(url) or (upload and url):
             raise ValidationError(_("Give either a file or a link."))
         if bool(cleaned.get("training")) == bool(cleaned.get("session")):
             raise ValidationError(_("Choose either a training or one of its sessions."))

@@ -46,6 +46,9 @@ class ChangeNoticePanel(Panel):
     def clean_name(self):
         return super().clean_name or "change_notice"
 
+    def get_form_options(self):
+        return {"fields": ["notice", "notice_checked"]}  # the form's own fields, shown here
+
     class BoundPanel(Panel.BoundPanel):
         template_name = "catalogue/panels/change_notice_panel.html"
 

@@ -336,14 +336,19 @@ def materials_collection() -> Collection:
 
 @transaction.atomic
 def material_add(*, material: Material, upload=None, by=None) -> Material:
-    """Attach a file (`upload`) or a link (`material.url`) to a training or one session. Staff
-    (`by`) attach to the sessions of their state networks; None: checked by the caller (the
-    trainers' portal checks the assignment)."""
+    """Attach a file (`upload`) or a link (`material.url`) to a training or one session, or
+    change a material (a new file or a link replaces its file). Staff (`by`) work on the
+    sessions of their state networks; None: checked by the caller (the trainers' portal checks
+    the assignment)."""
     scope = staff_scope(by) if by is not None else None
-    if scope and material.session_id and not scope.allows(material.session.state):
-        raise CatalogueError(_("This session belongs to another state network."))
-    if (upload is None) == (not material.url):
+    previous = Material.objects.filter(pk=material.pk).first() if material.pk else None
+    for session in (material.session, previous.session if previous else None):
+        if scope and session is not None and not scope.allows(session.state):
+            raise CatalogueError(_("This session belongs to another state network."))
+    keeps_file = previous is not None and previous.document_id and not material.url
+    if (upload is None and not keeps_file) == (not material.url) or (upload and material.url):
         raise CatalogueError(_("Give either a file or a link."))
+    replaced = previous.document if previous and (upload or material.url) else None
     if upload is not None:
         extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if extension not in MATERIAL_EXTENSIONS:
@@ -356,15 +361,19 @@ def material_add(*, material: Material, upload=None, by=None) -> Material:
         document = get_document_model()(
             title=material.title, file=upload, collection=materials_collection()
         )
-        if by is not None or material.added_by_id:
-            document.uploaded_by_user_id = material.added_by_id or by.pk
+        document.uploaded_by_user_id = material.added_by_id or getattr(by, "pk", None)
         document.save()
         material.document = document
+    elif material.url:
+        material.document = None
     try:
         material.full_clean(exclude=["document"])
     except ValidationError as error:
         raise CatalogueError(" ".join(error.messages)) from None
     material.save()
+    if replaced is not None:
+        replaced.file.delete(save=False)
+        replaced.delete()
     return material
 
 

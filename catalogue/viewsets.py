@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass
 
 import django_filters
+from django import forms
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -161,6 +162,14 @@ class SessionEditView(RefusalsOnTheForm, generic.EditView):
             if self.object.online
             else []
         )
+        access.append(
+            Button(
+                _("Add material"),
+                reverse("catalogue_material:add") + f"?session={self.object.pk}",
+                icon_name="doc-full",
+                priority=13,
+            )
+        )
         return (
             super().header_more_buttons
             + access
@@ -290,6 +299,18 @@ class SessionViewSet(ScopedModelViewSet):
 
 
 class MaterialCreateView(RefusalsOnTheForm, generic.CreateView):
+    def get_initial(self):
+        """From a session's page: for that session."""
+        initial = super().get_initial()
+        session = sessions_for_staff(self.request.user).filter(
+            pk=self.request.GET.get("session")
+            if self.request.GET.get("session", "").isdigit()
+            else 0
+        )
+        if session.exists():
+            initial["session"] = session.get()
+        return initial
+
     def save_instance(self):
         material = self.form.save(commit=False)
         material.added_by = self.request.user
@@ -297,6 +318,17 @@ class MaterialCreateView(RefusalsOnTheForm, generic.CreateView):
             material=material, upload=self.form.cleaned_data.get("upload"), by=self.request.user
         )
         log(instance=instance, action="wagtail.create")
+        return instance
+
+
+class MaterialEditView(RefusalsOnTheForm, generic.EditView):
+    def save_instance(self):
+        instance = material_add(
+            material=self.form.save(commit=False),
+            upload=self.form.cleaned_data.get("upload"),
+            by=self.request.user,
+        )
+        log(instance=instance, action="wagtail.edit", content_changed=True)
         return instance
 
 
@@ -316,8 +348,8 @@ class MaterialViewSet(ScopedModelViewSet):
     menu_order = 215
     add_to_admin_menu = True
     add_view_class = MaterialCreateView
+    edit_view_class = MaterialEditView
     delete_view_class = MaterialDeleteView
-    edit_view_enabled = False
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = ["title", "training", "session", "created_at", "added_by"]
@@ -325,13 +357,11 @@ class MaterialViewSet(ScopedModelViewSet):
     search_backend_name = None
     panels = [
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("training"), FieldPanel("session")]),
+        FieldPanel("training", widget=forms.Select),
+        FieldPanel("session"),
         FieldPanel("upload"),
         FieldPanel("url"),
     ]
-
-    def get_form_class(self, for_update=False):
-        return self.get_edit_handler().get_form_class()
 
     def get_edit_handler(self):
         return ObjectList(self.panels, base_form_class=MaterialAdminForm).bind_to_model(self.model)

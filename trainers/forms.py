@@ -146,9 +146,7 @@ class MaterialForm(forms.Form):
         label=_("or a link"), required=False, max_length=500, assume_scheme="https"
     )
     for_training = forms.BooleanField(
-        label=_("For every session of this training"),
-        required=False,
-        help_text=_("Otherwise only for this session."),
+        label=_("For every session of this training, not only this one"), required=False
     )
 
     def clean(self):

@@ -65,6 +65,21 @@ def test_staff_upload_a_file_that_no_document_url_serves(staff, session, trainin
     for client in (staff, editors, Client()):
         assert client.get(material.document.url).status_code == 404
 
+    # Changed into a link, the file goes.
+    old = material.document
+    response = staff.post(
+        f"/admin/catalogue_material/edit/{material.pk}/",
+        {"title": "Handout online", "session": session.pk, "url": "https://example.org/h"},
+    )
+    assert response.status_code == 302
+    material.refresh_from_db()
+    assert (material.title, material.url, material.document) == (
+        "Handout online",
+        "https://example.org/h",
+        None,
+    )
+    assert not Document.objects.filter(pk=old.pk).exists()
+
 
 @pytest.mark.parametrize(
     ("data", "message"),

@@ -72,3 +72,39 @@ def test_failed_sign_up_ties_errors_to_fields_and_passes_axe(page, catalogue):
     error_id = invalid.get_attribute("aria-describedby").split()[0]
     expect(page.locator(f"#{error_id}")).to_contain_text("Passwort")
     assert wcag_violations(page) == []
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_pages_behind_personal_links_meet_wcag_21_aa(page, catalogue, prefix):
+    """A participant's materials, a link that is no longer valid and the unsubscribe page:
+    reached from an email, without an account."""
+    from bookings.factories import MembershipFactory
+    from bookings.participant_links import participant_materials_url
+    from bookings.services.bookings import ParticipantData, booking_create
+    from bookings.unsubscribe import unsubscribe_url
+    from catalogue.models import Material
+    from catalogue.services import material_add
+
+    _training, session = catalogue
+    member = MembershipFactory()
+    booking = booking_create(
+        session=session,
+        organisation=member.organisation,
+        participants=[ParticipantData(name="Mira Schulz", function="employee", email="m@e.org")],
+        by=member.user,
+    )
+    material_add(material=Material(session=session, title="Handout", url="https://example.org/h"))
+    materials = participant_materials_url(booking.participants.get()).split("8000", 1)[1]
+    unsubscribe = unsubscribe_url("m@e.org").split("8000", 1)[1]
+    problems = {}
+    for name, path in [
+        ("materials", materials),
+        ("refused", materials.rstrip("/") + "x/"),
+        ("unsubscribe", unsubscribe),
+    ]:
+        page.goto(prefix + path)
+        problems[name] = wcag_violations(page)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("[role=status]")).to_be_visible()
+    problems["unsubscribed"] = wcag_violations(page)
+    assert problems == {name: [] for name in problems}

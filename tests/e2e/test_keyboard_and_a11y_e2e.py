@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 from bookings.factories import MembershipFactory
 from bookings.models import Booking, BookingStatus
 from catalogue.factories import TopicFactory, make_session, make_training
+from catalogue.models import Material
+from catalogue.services import material_add
 from tests.e2e.accessibility import wcag_violations
 from tests.e2e.helpers import PASSWORD, log_in, verified_user
 from tests.trainers.helpers import accepted_assignment, confirmed_participants, past_session
@@ -73,7 +75,14 @@ def test_focus_is_visible(page, site_tree):
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_booking_flow_pages_meet_wcag_21_aa(page, site_tree, prefix):
     training = make_training(site_tree.index, title="Vielfalt in der Verwaltung")
-    session = make_session(training, capacity=8)
+    session = make_session(  # online: the booking page shows the access and the materials
+        training,
+        capacity=8,
+        online=True,
+        meeting_url="https://meet.example.org/iq-a11y",
+        access_notes="Meeting-ID 123 456\nKenncode 0815",
+    )
+    material_add(material=Material(session=session, title="Handout", url="https://example.org/h"))
     user = verified_user("a11y@jobcenter.example")
     MembershipFactory(user=user)
     log_in(page, user.email)
@@ -90,6 +99,7 @@ def test_booking_flow_pages_meet_wcag_21_aa(page, site_tree, prefix):
     page.locator("#id_colleagues_consent").check()
     page.locator("main form.booking-form button[type=submit]").last.click()
     expect(page).to_have_url(re.compile(r"/account/bookings/IQ-"))
+    expect(page.get_by_role("link", name="https://meet.example.org/iq-a11y").first).to_be_visible()
     problems["booking detail"] = wcag_violations(page)
     for path in [
         "/account/",
