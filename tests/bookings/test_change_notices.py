@@ -282,3 +282,77 @@ def test_staff_see_who_is_told_before_saving_and_may_skip_a_trivial_fix(
 
 def other_booker(booked):
     return booked[3].user.email
+
+
+def test_an_added_date_reaches_every_calendar_with_its_own_uid(series, booked, committed):
+    confirmed, waitlisted, assignment, other = booked
+    with committed():
+        edit(series, recurrences=Recurrence(rrules=[Rule(WEEKLY, count=4)]))
+    added = series.occurrences.order_by("start").last()
+    (anna,) = to("anna@example.org")
+    parsed = calendar(anna)
+    assert parsed.method.value == "REQUEST"
+    assert occurrence_uid(added.pk) in {e.uid.value for e in parsed.vevent_list}
+    assert len(parsed.vevent_list) == 4
+    (waiting,) = to(other.user.email)
+    assert "8. April 2030" in waiting.body
+
+
+def test_staff_give_one_date_its_own_link_and_everyone_with_access_is_told(
+    series, booked, member, committed, client
+):
+    from django.contrib.auth.models import Group
+    from wagtail.models import ModelLogEntry
+
+    from catalogue.roles import STAFF_GROUP
+
+    series.online, series.meeting_url = True, LINK
+    session_save(session=series)
+    staff = national(UserFactory(username="planung"))
+    staff.groups.add(Group.objects.get(name=STAFF_GROUP))
+    client.force_login(staff)
+    url = f"/admin/catalogue_session/{series.pk}/access/"
+    page = client.get(url).content.decode()
+    assert "anna@example.org" in page and "ben@example.org" not in page
+    data = {"form-TOTAL_FORMS": "3", "form-INITIAL_FORMS": "3", "notice": "send"}
+    for index in range(3):
+        data[f"form-{index}-meeting_url"] = LINK + "-zwei" if index == 1 else ""
+        data[f"form-{index}-access_notes"] = "Raum B" if index == 1 else ""
+    with committed():
+        response = client.post(url, data)
+    assert response.status_code == 302
+    second = series.occurrences.order_by("start")[1]
+    assert (second.meeting_url, second.access_notes) == (LINK + "-zwei", "Raum B")
+    (anna,) = to("anna@example.org")
+    events = {e.uid.value: e for e in calendar(anna).vevent_list}
+    assert events[occurrence_uid(second.pk)].url.value == LINK + "-zwei"
+    first = series.occurrences.order_by("start")[0]
+    assert events[occurrence_uid(first.pk)].url.value == LINK
+    assert to(other_booker(booked)) == []
+    assert ModelLogEntry.objects.get(action="catalogue.change_notice").data["what"] == ["access"]
+
+    bad = {**data, "form-0-meeting_url": "keine adresse"}
+    response = client.post(url, bad)
+    assert response.status_code == 200
+    assert "form-0-meeting_url" in response.content.decode()
+
+
+def test_the_booking_calendar_and_the_trainer_feed_carry_the_link_only_while_confirmed(
+    series, booked, member, client
+):
+    confirmed, waitlisted, assignment, other = booked
+    series.online, series.meeting_url = True, LINK
+    session_save(session=series)
+    client.force_login(member.user)
+    body = client.get(f"/account/bookings/{confirmed.reference}/calendar/").content.decode()
+    assert LINK in body
+    client.force_login(other.user)
+    body = client.get(f"/account/bookings/{waitlisted.reference}/calendar/").content.decode()
+    page = client.get(f"/account/bookings/{waitlisted.reference}/").content.decode()
+    assert LINK not in body and LINK not in page
+    feed = client.get(f"/account/trainer/calendar/{assignment.trainer.calendar_token}.ics")
+    assert LINK in feed.content.decode()
+    # The public calendar of the same session has none.
+    training = series.training
+    public = client.get(f"{training.url}sessions/{series.pk}/calendar/").content.decode()
+    assert "BEGIN:VEVENT" in public and LINK not in public
