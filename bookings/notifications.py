@@ -178,13 +178,14 @@ class BookedPeople:
             confirmed = booking.status == BookingStatus.CONFIRMED
             waiting = "" if confirmed else f" ({booking.get_status_display()})"
             booking = _booking_with_recipients_known(booking.pk)
+            bookers = {user.email.lower(): user.get_full_name() for user in _bookers(booking)}
             for address, participant_id in _recipients(kinds[0], booking, {"calendar": confirmed}):
                 if participant_id:
                     name = booking.participants.get(pk=participant_id).name
                     role = _("participant")
                 else:
-                    name = _("booker of %(reference)s") % {"reference": booking.reference}
-                    role = _("booker")
+                    name = bookers.get(address.lower()) or address
+                    role = _("booker of %(reference)s") % {"reference": booking.reference}
                 people.append(Recipient(name=name, email=address, role=f"{role}{waiting}"))
         return people
 

@@ -76,3 +76,50 @@ def test_editor_changes_a_training_and_publishes_it(page, site_tree, screenshot)
 
     page.goto(training.url)
     expect(page.locator("main")).to_contain_text("Neuer Text für die Übersicht.")
+
+
+def test_staff_move_a_booked_session_after_seeing_who_is_told(page, site_tree, screenshot):
+    """The change notice in the browser: the first save shows who is told, the second sends."""
+    from datetime import date
+
+    from django.core import mail
+
+    from bookings.factories import MembershipFactory
+    from bookings.services.bookings import ParticipantData, booking_create
+    from catalogue.factories import make_session
+
+    training = make_training(site_tree.index, title="Interkulturelle Kompetenz im Jobcenter")
+    session = make_session(training, first_date=date(2030, 3, 18))
+    member = MembershipFactory()
+    booking_create(
+        session=session,
+        organisation=member.organisation,
+        participants=[ParticipantData(name="Anna Schmidt", function="employee", email="a@e.org")],
+        by=member.user,
+    )
+    mail.outbox.clear()
+    staff_grant(user=UserFactory(username="planung", password=PASSWORD), federal=True)
+    page.goto("/accounts/login/?next=/admin/")
+    page.locator("input[name=login]").fill("planung@example.org")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+    page.goto(f"/admin/catalogue_session/edit/{session.pk}/")
+    page.locator("input[name=start_time]").fill("10:00")
+    page.locator("input[name=end_time]").fill("13:00")
+    page.locator("form#w-editor-form button[type=submit]").first.click()
+    notice = page.locator("[role=status]", has_text="a@e.org")
+    expect(notice).to_be_visible()
+    expect(
+        page.get_by_label(t("Tell them (email with the updated calendar entries)"))
+    ).to_be_checked()
+    screenshot("staff-change-notice")
+    session.refresh_from_db()
+    assert session.start_time.hour == 9 and mail.outbox == []
+
+    page.locator("form#w-editor-form button[type=submit]").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/catalogue_session/$"))
+    session.refresh_from_db()
+    assert session.start_time.hour == 10
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(["a@e.org", member.user.email])
