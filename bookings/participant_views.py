@@ -1,7 +1,6 @@
 """Pages people reach from a personal link in an email, without an account: a participant's
 materials and the one-click unsubscribe from reminders."""
 
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -9,8 +8,8 @@ from django.views.decorators.http import require_http_methods
 
 from bookings.participant_links import LinkExpired, LinkInvalid, participant_for_token
 from bookings.unsubscribe import digest_from_token, resubscribe, unsubscribe
+from catalogue.material_views import session_material_download
 from catalogue.selectors.materials import materials_for_session
-from catalogue.views import material_file_response
 
 
 def _link_refused(request, error: LinkInvalid):
@@ -55,14 +54,7 @@ def material_download(request, token, material_id):
         participant = participant_for_token(token)
     except LinkInvalid as error:
         return _link_refused(request, error)
-    material = (
-        materials_for_session(participant.booking.session)
-        .filter(pk=material_id, document__isnull=False)
-        .first()
-    )
-    if material is None:
-        raise Http404
-    return material_file_response(material)
+    return session_material_download(participant.booking.session, material_id)
 
 
 @csrf_exempt  # mail programs post the one-click unsubscribe without a form (RFC 8058)

@@ -33,9 +33,9 @@ from bookings.services.members import organisation_create
 from bookings.services.payments import checkout_start
 from bookings.services.pricing import card_payments_enabled, price_per_seat
 from catalogue.ics import build_calendar, calendar_response, session_events
+from catalogue.material_views import session_material_download
 from catalogue.models import VatTreatment
 from catalogue.selectors.materials import materials_for_session
-from catalogue.views import material_file_response
 
 
 def member_required(view):
@@ -273,14 +273,7 @@ def booking_material(request, reference, material_id):
     booking = selectors.booking_for_user(request.user, reference)
     if booking is None or booking.status != BookingStatus.CONFIRMED:
         raise Http404
-    material = (
-        materials_for_session(booking.session)
-        .filter(pk=material_id, document__isnull=False)
-        .first()
-    )
-    if material is None:
-        raise Http404
-    return material_file_response(material)
+    return session_material_download(booking.session, material_id)
 
 
 def _training_in_language(session):

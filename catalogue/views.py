@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import FileResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -88,14 +88,3 @@ def catalogue_feed(request, index):
         filename="iq-trainings.ics",
         inline=True,
     )
-
-
-def material_file_response(material) -> FileResponse:
-    """A material's file as a download, for views that have checked who asks (never cached
-    by shared caches)."""
-    document = material.document
-    response = FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.filename
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response

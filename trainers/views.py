@@ -19,8 +19,8 @@ from bookings.services.attendance import (
 )
 from bookings.services.errors import BookingBusy, BookingError
 from catalogue.ics import calendar_response
+from catalogue.material_views import session_material_download
 from catalogue.selectors.materials import materials_for_session
-from catalogue.views import material_file_response
 from trainers import selectors, services
 from trainers.forms import AttendanceForm, AvailabilityRuleForm, MaterialForm, OnTheDayForm
 from trainers.ics import title_for, trainer_feed, training_titles
@@ -145,14 +145,7 @@ def material_download(request, assignment_id, material_id):
     assignment = _own_assignment(request, assignment_id)
     if not assignment.is_active:
         raise Http404
-    material = (
-        materials_for_session(assignment.session)
-        .filter(pk=material_id, document__isnull=False)
-        .first()
-    )
-    if material is None:
-        raise Http404
-    return material_file_response(material)
+    return session_material_download(assignment.session, material_id)
 
 
 @trainer_required

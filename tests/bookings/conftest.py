@@ -20,3 +20,9 @@ def session(training):
 @pytest.fixture
 def member(db):
     return MembershipFactory()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run the block, then what the transaction does on commit (as a real commit would)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -25,11 +25,6 @@ LINK = "https://meet.example.org/iq-kompetenz-4711"
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def series(training):
     """Weekly 09:00–12:00, three dates across the switch to summer time (31 March 2030)."""
     from catalogue.factories import make_session

@@ -46,12 +46,6 @@ class FailingBackend(BaseEmailBackend):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run the block, then what the transaction does on commit (as a real commit would)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def series(training):
     """Weekly 09:00–12:00 across the switch to summer time (31 March 2030)."""
     return make_session(

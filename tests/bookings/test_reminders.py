@@ -23,11 +23,6 @@ pytestmark = pytest.mark.django_db
 LINK = "https://meet.example.org/iq-4711"
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def to(address):
     return [message for message in mail.outbox if message.to == [address]]
 
