@@ -10,6 +10,7 @@ urlpatterns = [
     path("bookings/<str:reference>/", views.booking_detail, name="booking_detail"),
     path("bookings/<str:reference>/calendar/", views.booking_calendar, name="booking_calendar"),
     path("bookings/<str:reference>/pay/", views.booking_pay, name="booking_pay"),
+    path("bookings/<str:reference>/cancel/", views.booking_cancel_view, name="booking_cancel"),
     path(
         "bookings/<str:reference>/materials/<int:material_id>/",
         views.booking_material,

@@ -30,7 +30,7 @@ from bookings.services.bookings import (
 )
 from bookings.services.errors import BookingBusy, BookingError
 from bookings.services.members import organisation_create
-from bookings.services.payments import checkout_start
+from bookings.services.payments import cancellation_terms, checkout_start
 from bookings.services.pricing import card_payments_enabled, price_per_seat
 from catalogue.ics import build_calendar, calendar_response, session_events
 from catalogue.material_views import session_material_download
@@ -196,20 +196,67 @@ def booking_detail(request, reference):
             messages.success(request, _("Your booking is confirmed; the invoice is on this page."))
         return redirect("bookings:booking_detail", reference=booking.reference)
     if request.method == "POST":
-        chosen = request.POST.getlist("participant")
-        try:
-            ids = [int(value) for value in chosen] if chosen else None
-            booking_cancel(booking=booking, by=request.user, participant_ids=ids)
-        except ValueError:
-            messages.error(request, _("Choose participants of this booking to cancel."))
-        except BookingError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The cancellation has been saved."))
         return redirect("bookings:booking_detail", reference=booking.reference)
     context = booking_detail_context(booking)
     context.update(_payment_return(booking, request.GET.get("payment")))
     return render(request, "bookings/booking_detail.html", context)
+
+
+@member_object_required
+@require_http_methods(["GET", "POST"])
+def booking_cancel_view(request, reference):
+    """Cancelling in two steps: the chosen participants (or `all`) and what that means for
+    the price, then the confirmation. Nothing chosen is never the whole booking."""
+    booking = selectors.booking_for_user(request.user, reference)
+    if booking is None:
+        raise Http404
+    back = redirect("bookings:booking_detail", reference=booking.reference)
+    if not cancellable_by_booker(booking):
+        messages.error(request, _("This booking can no longer be cancelled here."))
+        return back
+    data = request.POST if request.method == "POST" else request.GET
+    active = list(booking.participants.filter(cancelled_at__isnull=True))
+    whole = data.get("all") == "1"
+    try:
+        ids = {int(value) for value in data.getlist("participant")}
+    except ValueError:
+        ids = set()
+    chosen = active if whole else [p for p in active if p.pk in ids]
+    if not chosen or (not whole and len(chosen) != len(ids)):
+        messages.error(request, _("Choose whom to cancel: tick the participants first."))
+        return back
+    whole = whole or len(chosen) == len(active)
+    if request.method == "POST":
+        try:
+            booking_cancel(
+                booking=booking,
+                by=request.user,
+                participant_ids=None if whole else [p.pk for p in chosen],
+            )
+        except BookingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The cancellation has been saved."))
+        return back
+    return render(
+        request,
+        "bookings/booking_cancel.html",
+        {
+            "booking": booking,
+            "training": _training_in_language(booking.session),
+            "chosen": chosen,
+            "whole": whole,
+            "terms": cancellation_terms(booking, seats=len(chosen)),
+        },
+    )
+
+
+def cancellable_by_booker(booking) -> bool:
+    """Bookers cancel until the booking deadline (later: the programme team)."""
+    return (
+        booking.status not in (BookingStatus.CANCELLED, BookingStatus.EXPIRED)
+        and booking.session.before_booking_deadline
+    )
 
 
 def booking_terms(session) -> dict:
@@ -228,6 +275,7 @@ def booking_detail_context(booking) -> dict:
     confirmed = booking.status == BookingStatus.CONFIRMED
     return {
         "booking": booking,
+        "cancellable": cancellable_by_booker(booking),
         "confirmed": confirmed,
         # Online access and materials only for a confirmed booking.
         "online_dates": [

@@ -9,6 +9,7 @@ the session lock, once per event id (DESIGN.md rule 4).
 import hashlib
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -21,7 +22,7 @@ from bookings.models import Booking, BookingStatus, PaymentMethod, PaymentStatus
 from bookings.notifications import notify, notify_status
 from bookings.services.errors import BookingBusy, BookingError
 from bookings.services.history import log_status
-from bookings.services.invoices import invoice_issue, refund_record
+from bookings.services.invoices import invoice_for_booking, invoice_issue, refund_record
 from bookings.services.locking import session_locked
 from bookings.services.pricing import card_payments_enabled
 from bookings.services.seats import promote_waitlist, seats_taken, sync_seats
@@ -271,6 +272,32 @@ def refund_percent(session: Session) -> int:
     if session.before_booking_deadline:
         return training.refund_before_deadline
     return training.refund_after_deadline
+
+
+@dataclass(frozen=True)
+class CancellationTerms:
+    """What cancelling `seats` seats of a booking now means for its money: `kind` is "free",
+    "nothing_due" (neither paid nor invoiced), "card" (refunded to the card) or "invoice" (a
+    credit note); `amount` is what is given back, `percent` of the price."""
+
+    kind: str
+    percent: int
+    amount: Decimal
+    invoice_number: str = ""
+
+
+def cancellation_terms(booking: Booking, *, seats: int) -> CancellationTerms:
+    percent = refund_percent(booking.session)
+    cents = stripe_client.cents(booking.price_per_seat or Decimal("0")) * seats * percent // 100
+    amount = (Decimal(cents) / 100).quantize(Decimal("0.01"))
+    if not booking.price_per_seat:
+        return CancellationTerms("free", percent, Decimal("0"))
+    if booking.payment_status == PaymentStatus.PAID and booking.stripe_payment_intent:
+        return CancellationTerms("card", percent, amount)
+    invoice = invoice_for_booking(booking)
+    if invoice is not None:
+        return CancellationTerms("invoice", percent, amount, invoice.number)
+    return CancellationTerms("nothing_due", percent, Decimal("0"))
 
 
 def refund_seats(booking: Booking, *, seats: int, percent: int, key: str) -> None:

@@ -124,17 +124,90 @@ def test_cancelling_single_participants_and_the_whole_booking(client, session, m
     )
     first = booking.participants.first()
     client.force_login(member.user)
-    url = f"/account/bookings/{booking.reference}/"
+    url = f"/account/bookings/{booking.reference}/cancel/"
+
+    # The first step only shows who is cancelled; nothing happens yet.
+    page = client.get(url, {"participant": [first.pk]})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert first.name in text
+    assert all(p.name not in text for p in booking.participants.exclude(pk=first.pk))
+    assert "kostenfrei" in text
+    booking.refresh_from_db()
+    assert booking.seats == 3
 
     client.post(url, {"participant": [first.pk]})
     booking.refresh_from_db()
     assert booking.seats == 2
     assert Session.objects.get(pk=session.pk).seats_taken == 2
 
-    client.post(url, {})
+    text = client.get(url, {"all": "1"}).content.decode()
+    assert "die gesamte Buchung wird storniert" in text
+    client.post(url, {"all": "1"})
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
     assert Session.objects.get(pk=session.pk).seats_taken == 0
+
+
+def test_nothing_ticked_never_cancels_the_whole_booking(client, session, member):
+    booking = booking_create(
+        session=session, organisation=member.organisation, participants=participants(2), by=None
+    )
+    client.force_login(member.user)
+    url = f"/account/bookings/{booking.reference}/cancel/"
+    for response in (client.get(url), client.post(url, {}), client.post(url, {"participant": "x"})):
+        assert response.status_code == 302
+    # The old way (a POST to the booking page without a choice) cancels nothing either.
+    client.post(f"/account/bookings/{booking.reference}/", {})
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED and booking.seats == 2
+    page = client.get(f"/account/bookings/{booking.reference}/", follow=True)
+    assert "Wählen Sie, wen Sie stornieren" in client.get(url, follow=True).content.decode()
+    assert page.status_code == 200
+
+
+def test_the_terms_say_what_cancelling_costs(client, session, member, training):
+    from decimal import Decimal
+
+    training.price_administration = Decimal("100.00")
+    training.price_companies = Decimal("100.00")
+    training.refund_before_deadline = 50
+    training.save_revision().publish()
+    booking = booking_create(
+        session=session,
+        organisation=member.organisation,
+        participants=participants(2),
+        by=None,
+        pay_by_invoice=True,
+    )
+    client.force_login(member.user)
+    text = client.get(
+        f"/account/bookings/{booking.reference}/cancel/",
+        {"participant": [booking.participants.first().pk]},
+    ).content.decode()
+    invoice = booking.invoices.get()
+    assert f"Gutschrift zur Rechnung {invoice.number} über 50,00 €" in text
+    assert "(50 % des Preises)" in text
+
+
+def test_past_sessions_offer_no_cancellation(client, session, member):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    booking = booking_create(
+        session=session, organisation=member.organisation, participants=participants(1), by=None
+    )
+    session.booking_deadline = timezone.localdate() - timedelta(days=1)
+    Session.objects.filter(pk=session.pk).update(booking_deadline=session.booking_deadline)
+    client.force_login(member.user)
+    page = client.get(f"/account/bookings/{booking.reference}/").content.decode()
+    assert "/cancel/" not in page
+    assert "wenden Sie sich bitte an das Programmteam" in page
+    response = client.post(f"/account/bookings/{booking.reference}/cancel/", {"all": "1"})
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
 
 
 def test_every_booking_url_is_404_for_another_organisation(client, session, member):

@@ -114,3 +114,43 @@ def test_member_pays_a_paid_training_through_checkout_and_sees_it_confirmed(
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CONFIRMED
     assert booking.payment_status == PaymentStatus.PAID
+
+
+def test_booker_cancels_one_participant_after_seeing_what_it_means(page, free_session, screenshot):
+    from bookings.services.bookings import ParticipantData, booking_create
+
+    user = verified_user("storno@jobcenter.example")
+    member = MembershipFactory(user=user)
+    booking = booking_create(
+        session=free_session,
+        organisation=member.organisation,
+        participants=[
+            ParticipantData(name=name, function="employee", email="")
+            for name in ("Aylin Demir", "Jonas Weber")
+        ],
+        by=user,
+    )
+    log_in(page, user.email, f"/account/bookings/{booking.reference}/")
+    # Nothing ticked is never the whole booking.
+    page.get_by_role("button", name=t("Cancel the chosen participants…")).click()
+    expect(page.locator("main")).to_contain_text(
+        t("Choose whom to cancel: tick the participants first.")
+    )
+    page.get_by_label(t("Choose %(name)s") % {"name": "Jonas Weber"}).check()
+    page.get_by_role("button", name=t("Cancel the chosen participants…")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("1")
+    expect(page.locator("main li")).to_have_text(["Jonas Weber"])
+    expect(page.locator("main")).to_contain_text(
+        t("The training is free of charge: cancelling costs nothing.")
+    )
+    danger = page.locator("button.button-danger")
+    color = danger.evaluate("b => getComputedStyle(b).backgroundColor")
+    assert color == "rgb(164, 38, 44)"
+    screenshot("booker-cancel-confirm")
+    danger.click()
+    expect(page.locator("main")).to_contain_text(t("The cancellation has been saved."))
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED and booking.seats == 1
+    assert list(
+        booking.participants.filter(cancelled_at__isnull=True).values_list("name", flat=True)
+    ) == ["Aylin Demir"]
