@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
 from bookings.choosers import organisation_chooser_viewset
-from bookings.forms import MAX_SEATS_PER_BOOKING, ParticipantForm
+from bookings.forms import MAX_PARTICIPANT_FORMS, ParticipantForm
 from bookings.models import Function, Organisation
 from bookings.selectors import organisations_for_staff, sessions_bookable_by_staff
 from catalogue.models import Session
@@ -62,7 +62,7 @@ def participant_formset_class(rows: int):
         extra=max(rows - 1, 0),
         min_num=1,
         validate_min=True,
-        max_num=MAX_SEATS_PER_BOOKING,
+        max_num=MAX_PARTICIPANT_FORMS,
         validate_max=True,
     )
 

@@ -27,7 +27,7 @@ from bookings.admin_forms import (
     ReasonForm,
     participant_formset_class,
 )
-from bookings.forms import MAX_SEATS_PER_BOOKING
+from bookings.forms import MAX_PARTICIPANT_FORMS
 from bookings.models import Booking, BookingStatus, InvoiceKind, InvoicePayment
 from bookings.services.bookings import (
     ParticipantData,
@@ -351,7 +351,7 @@ class BookOnBehalfView(StaffViewMixin, TemplateView):
             rows = int(self.request.GET.get("rows", DEFAULT_PARTICIPANT_ROWS))
         except ValueError:
             rows = DEFAULT_PARTICIPANT_ROWS
-        return min(max(rows, 1), MAX_SEATS_PER_BOOKING)
+        return min(max(rows, 1), MAX_PARTICIPANT_FORMS)
 
     def get_forms(self):
         data = self.request.POST if self.request.method == "POST" else None
@@ -406,14 +406,14 @@ class BookOnBehalfView(StaffViewMixin, TemplateView):
             media=context["form"].media + context["formset"].media,
             submit_button_label=_("Book"),
             more_rows_url=(
-                f"?rows={min(self.rows + 5, MAX_SEATS_PER_BOOKING)}"
+                f"?rows={min(self.rows + 5, MAX_PARTICIPANT_FORMS)}"
                 + (
                     f"&session={self.request.GET['session']}"
                     if self.request.GET.get("session", "").isdigit()
                     else ""
                 )
             ),
-            can_add_rows=self.rows < MAX_SEATS_PER_BOOKING,
+            can_add_rows=self.rows < MAX_PARTICIPANT_FORMS,
         )
         return context
 

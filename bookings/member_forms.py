@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bookings import selectors
-from bookings.forms import MAX_SEATS_PER_BOOKING, ParticipantForm
+from bookings.forms import MAX_PARTICIPANT_FORMS, ParticipantForm
 from bookings.models import Booking, Delivery, InhouseRequest, Role
 from catalogue.selectors.sessions import topics
 
@@ -31,7 +31,7 @@ class RenameParticipantForm(ParticipantForm):
 
 
 RenameFormSet = forms.formset_factory(
-    RenameParticipantForm, extra=0, max_num=MAX_SEATS_PER_BOOKING, validate_max=True
+    RenameParticipantForm, extra=0, max_num=MAX_PARTICIPANT_FORMS, validate_max=True
 )
 
 

@@ -76,13 +76,42 @@ def bookings_for_user(user) -> QuerySet[Booking]:
     if not user.is_authenticated:
         return Booking.objects.none()
     return (
-        Booking.objects.filter(organisation__memberships__user=user)
+        with_waitlist_place(Booking.objects.filter(organisation__memberships__user=user))
         .select_related("session__training", "session__venue", "organisation")
         .prefetch_related(
             Prefetch("participants", queryset=Participant.objects.order_by("pk")),
             "session__occurrences",
         )
     )
+
+
+def with_waitlist_place(bookings: QuerySet[Booking]) -> QuerySet[Booking]:
+    """Each booking with `waitlist_place`: 1 + the waitlisted bookings of its session made
+    before it (the order the waiting list moves up in; meaningful for waitlisted ones)."""
+    ahead = (
+        Booking.objects.filter(session=OuterRef("session"), status=BookingStatus.WAITLISTED)
+        .filter(
+            Q(created_at__lt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .values("session")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return bookings.annotate(waitlist_place=Coalesce(Subquery(ahead), 0) + 1)
+
+
+def next_waitlist_place(session: Session) -> int:
+    return session.bookings.filter(status=BookingStatus.WAITLISTED).count() + 1
+
+
+def organisation_bookings_of_session(organisation: Organisation, session: Session):
+    """The organisation's bookings of the session that stand (for the warning on the form)."""
+    return organisation.bookings.filter(
+        session=session,
+        status__in=(BookingStatus.CONFIRMED, BookingStatus.HELD, BookingStatus.WAITLISTED),
+    ).order_by("created_at")
 
 
 def invoices_for_user(user) -> QuerySet[Invoice]:

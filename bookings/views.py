@@ -10,17 +10,24 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from bookings import selectors
 from bookings.certificates import certificate_ids_for_booking
 from bookings.einvoice import invoice_xml
-from bookings.forms import BookingOptionsForm, OrganisationForm, ParticipantFormSet, SeatsForm
+from bookings.forms import (
+    BookingOptionsForm,
+    OrganisationForm,
+    ParticipantImportForm,
+    SeatsForm,
+    participant_formset,
+)
 from bookings.invoice_pdf import zugferd_pdf
 from bookings.member_forms import rename_formset
 from bookings.models import BookingStatus
+from bookings.participant_import import parse_participants
 from bookings.services.bookings import (
     ParticipantData,
     booking_cancel,
@@ -126,16 +133,25 @@ def book_session(request, session_id):
     if membership is None:
         return _create_organisation_first(request)
     training = _training_in_language(session)
+    free = session.free_places
     context = {
         "session": session,
         "training": training,
         "organisation": organisation,
         "price": price_per_seat(session=session, organisation=organisation),
         "card_payments": card_payments_enabled(),
+        "occurrences": session.active_occurrences,
+        "free": free,
+        "waitlist_place": selectors.next_waitlist_place(session),
+        "already_booked": list(selectors.organisation_bookings_of_session(organisation, session)),
+        "import_form": ParticipantImportForm(),
     }
+    formset_class = participant_formset(session.capacity)
     status = 200
-    if request.method == "POST":
-        formset = ParticipantFormSet(request.POST)
+    if request.method == "POST" and "import" in request.POST:
+        formset, options, status = _imported_participants(request, session, context)
+    elif request.method == "POST":
+        formset = formset_class(request.POST)
         options = BookingOptionsForm(request.POST)
         if too_many_emails(request, "iq_booking", organisation):
             context["error"], status = too_many_message(), TOO_MANY
@@ -149,6 +165,7 @@ def book_session(request, session_id):
                     pay_by_invoice=options.cleaned_data["pay_by_invoice"],
                     language=request.LANGUAGE_CODE,
                     order_reference=options.cleaned_data["order_reference"],
+                    fill_then_waitlist=options.cleaned_data["when_full"] != "waitlist",
                 )
             except BookingBusy as error:
                 context["error"], status = str(error), 503
@@ -162,12 +179,12 @@ def book_session(request, session_id):
         else:
             status = 400
     else:
-        seats = SeatsForm(request.GET or {"seats": 1})
+        seats = SeatsForm(request.GET or {"seats": 1}, capacity=session.capacity)
         if not seats.is_valid():
             context["seats_form"] = seats
             return render(request, "bookings/book.html", context, status=400)
         count = seats.cleaned_data["seats"]
-        formset = ParticipantFormSet(initial=[{"function": "employee"}] * count)
+        formset = formset_class(initial=[{"function": "employee"}] * count)
         options = BookingOptionsForm()
         context["seats_form"] = seats
     seats_booked = formset.total_form_count()
@@ -176,9 +193,40 @@ def book_session(request, session_id):
         options=options,
         total=context["price"] * seats_booked,
         seats_booked=seats_booked,
+        # Some seats free, but not enough: the booker chooses how to split.
+        split_choice=0 < free < seats_booked,
         terms=booking_terms(session),
     )
     return render(request, "bookings/book.html", context, status=status)
+
+
+def _imported_participants(request, session, context):
+    """The participants' forms filled from a pasted or uploaded list, to check and book; the
+    list's errors, row by row, otherwise."""
+    form = ParticipantImportForm(request.POST, request.FILES)
+    formset_class = participant_formset(session.capacity)
+    context["import_form"] = form
+    if form.is_valid():
+        result = parse_participants(
+            text=form.cleaned_data["text"],
+            upload=form.cleaned_data["upload"],
+            limit=session.capacity,
+        )
+        if not result.errors:
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)s participant taken from the list: check the details and book.",
+                    "%(count)s participants taken from the list: check the details and book.",
+                    len(result.rows),
+                )
+                % {"count": len(result.rows)},
+            )
+            return formset_class(initial=result.rows), BookingOptionsForm(), 200
+        context["import_errors"] = result.errors
+    formset = formset_class(initial=[{"function": "employee"}])
+    context["seats_form"] = SeatsForm({"seats": 1}, capacity=session.capacity)
+    return formset, BookingOptionsForm(), 400
 
 
 @member_object_required

@@ -74,11 +74,43 @@ def booking_create(
     language: str | None = None,
     as_staff: bool = False,
     order_reference: str = "",
+    fill_then_waitlist: bool = False,
 ) -> Booking:
     """Book one seat per participant: confirmed, held for payment, or waitlisted. `language`
     (default: the active one) is the language of the emails about the booking. Staff booking on
     an organisation's behalf (`as_staff`) do so for the sessions of their state networks.
-    `order_reference` (the buyer's order or cost centre) goes onto the invoice."""
+    `order_reference` (the buyer's order or cost centre) goes onto the invoice. With
+    `fill_then_waitlist`, when some but too few seats are free, the first participants take
+    them and the others get a second booking on the waiting list, under one lock (nobody takes
+    the seats in between); the first booking is returned."""
+    options = {
+        "by": by,
+        "pay_by_invoice": pay_by_invoice,
+        "language": language,
+        "as_staff": as_staff,
+        "order_reference": order_reference,
+    }
+    if fill_then_waitlist and len(participants) > 1:
+        with session_locked(session.pk) as locked:
+            taken, lapsed = seats_taken_and_lapsed_holds(locked)
+            if lapsed:
+                expire_lapsed_holds(locked)
+                taken = seats_taken(locked)
+            free = locked.capacity - taken
+            if 0 < free < len(participants):
+                first = booking_create(
+                    session=locked,
+                    organisation=organisation,
+                    participants=participants[:free],
+                    **options,
+                )
+                booking_create(
+                    session=locked,
+                    organisation=organisation,
+                    participants=participants[free:],
+                    **options,
+                )
+                return first
     if as_staff:
         check_staff_scope(by, session.state)
     _check_participants(participants)
@@ -127,6 +159,11 @@ def _booking_insert(
     """The booking itself, decided and written under the session lock."""
     with session_locked(session.pk) as locked:
         _check_bookable(locked, organisation)
+        if len(participants) > locked.capacity:
+            raise BookingError(
+                _("The session has %(capacity)s places; at most that many can be booked.")
+                % {"capacity": locked.capacity}
+            )
         taken, lapsed = seats_taken_and_lapsed_holds(locked)
         if lapsed:
             # Seats of lapsed holds go to the waiting list first, not to whoever books next.

@@ -594,8 +594,12 @@ def test_booker_cancelling_before_the_deadline_gets_the_full_price_back(
     intent = pay(fake_stripe, post_event, booking)
     client.force_login(company.user)
 
+    url = f"/account/bookings/{booking.reference}/cancel/"
+    terms = client.get(url, {"all": "1"}).content.decode()
+    assert "100 % des Preises werden auf die Karte erstattet" in terms and "240,00 €" in terms
+    assert not fake_stripe.posted("/v1/refunds")  # the first step changes nothing
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/account/bookings/{booking.reference}/")
+        client.post(url, {"all": "1"})
 
     [refund] = fake_stripe.posted("/v1/refunds")
     assert refund.params == {"payment_intent": intent, "amount": "24000"}
