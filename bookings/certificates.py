@@ -183,7 +183,7 @@ def certificate_pdf(*, participant: Participant, language: str, verify_url: str)
         return _render(
             participant=participant,
             training_title=training.title,
-            units=session.training.units,
+            units=session.training.facts.units,
             dates=[_date_line(occurrence) for occurrence in attended],
             state=session.get_state_display(),
             trainers=trainers,

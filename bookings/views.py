@@ -309,7 +309,7 @@ def cancellable_by_booker(booking) -> bool:
 
 def booking_terms(session) -> dict:
     """What the booking form says of VAT, cancelling and refunds."""
-    training = session.training
+    training = session.training.facts
     return {
         "vat_exempt": training.vat == VatTreatment.EXEMPT,
         "deadline": session.booking_deadline or session.starts_at,

@@ -23,6 +23,7 @@ from bookings.log_actions import (
 from bookings.models import AttendanceStatus, BookingStatus
 from bookings.period_views import URL_NAMESPACE as PERIODS_NAMESPACE
 from bookings.period_views import period_urls, periods_menu_item
+from bookings.selectors import membership_for_user
 from bookings.services.attendance import (
     ATTENDANCE_ACTION,
     ON_THE_DAY_ACTION,
@@ -119,3 +120,12 @@ def register_period_urls():
 @hooks.register("register_reports_menu_item")
 def register_periods_menu_item():
     return periods_menu_item()
+
+
+@hooks.register("catalogue_visitor_sector")
+def visitor_sector_of_member(request):
+    """The sector of the logged-in member's organisation: its prices are the ones shown."""
+    if not request.user.is_authenticated:
+        return ""
+    membership = membership_for_user(request.user)
+    return membership.organisation.sector if membership else ""

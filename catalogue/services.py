@@ -119,6 +119,7 @@ def session_save(
             session.sequence = previous.sequence + 1
         else:
             session.sequence = previous.sequence
+    session.training = session.training.facts  # sessions belong to the default language's page
     session.training_key = session.training.translation_key
     session.save()
     dates = session_schedule_expand(session=session)

@@ -12,6 +12,7 @@ from catalogue.caching import cached
 from catalogue.forms import CatalogueFilterForm, FeedFilterForm
 from catalogue.ics import build_calendar, calendar_response, date_event
 from catalogue.selectors import sessions, trainings
+from catalogue.visitors import visitor_sector
 
 TRAININGS_PER_PAGE = 10
 
@@ -40,9 +41,10 @@ def catalogue_listing(request, index):
                 "There is no page %(number)s; the results have %(pages)s page(s)."
             ) % {"number": number, "pages": paginator.num_pages}
         else:
+            sector = visitor_sector(request)  # the prices shown depend on it
             context["results_html"] = cached(
-                ("listing-html", index.pk, get_language(), context["filter_query"], number),
-                lambda: _render_results(request, page_obj, context["filter_query"]),
+                ("listing-html", index.pk, get_language(), context["filter_query"], number, sector),
+                lambda: _render_results(request, page_obj, context["filter_query"], sector),
                 per_minute=True,
             )
     else:
@@ -52,11 +54,11 @@ def catalogue_listing(request, index):
     return response
 
 
-def _render_results(request, page_obj, filter_query: str) -> str:
+def _render_results(request, page_obj, filter_query: str, sector: str) -> str:
     page_obj.object_list = trainings.trainings_for_listing(page_obj.object_list)
     return render_to_string(
         "catalogue/includes/listing_results.html",
-        {"page_obj": page_obj, "filter_query": filter_query},
+        {"page_obj": page_obj, "filter_query": filter_query, "visitor_sector": sector},
         request=request,
     )
 

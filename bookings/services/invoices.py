@@ -88,7 +88,7 @@ def _buyer_data(booking: Booking) -> dict:
 
 def _vat(booking: Booking) -> tuple[str, Decimal, str]:
     """(UNCL 5305 category, rate, legal note) of the booking's training."""
-    if booking.session.training.vat == VatTreatment.STANDARD:
+    if booking.session.training.facts.vat == VatTreatment.STANDARD:
         return "S", STANDARD_RATE, ""
     return "E", Decimal("0.00"), EXEMPT_NOTE
 

@@ -268,7 +268,7 @@ def refund_cancelled(booking: Booking, session: Session, participant_ids: Sequen
 
 def refund_percent(session: Session) -> int:
     """The share of a seat's price given back (refunded or credited) when it is cancelled now."""
-    training = session.training
+    training = session.training.facts
     if session.before_booking_deadline:
         return training.refund_before_deadline
     return training.refund_after_deadline

@@ -16,7 +16,7 @@ def card_payments_enabled() -> bool:
 
 
 def price_per_seat(*, session: Session, organisation: Organisation) -> Decimal:
-    training = session.training
+    training = session.training.facts
     if organisation.sector == Sector.ADMINISTRATION:
         return training.price_administration
     return training.price_companies

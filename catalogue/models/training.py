@@ -3,10 +3,12 @@ session and the session's calendar."""
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
@@ -18,8 +20,10 @@ from wagtail.search import index
 
 from catalogue.blocks import TrainingBodyBlock
 from catalogue.ics import build_calendar, calendar_response, session_events
+from catalogue.page_forms import TrainingPageForm
 from catalogue.panels import SessionsPanel
 from catalogue.selectors.sessions import public_session_for_training, upcoming_sessions_for_training
+from catalogue.visitors import visitor_sector
 
 # A function (training page, request) -> HTML or "" shown below the page's dates.
 TRAINING_PAGE_SECTIONS_HOOK = "register_training_page_sections"
@@ -122,6 +126,7 @@ class TrainingPage(RoutablePageMixin, Page):
         ),
     )
 
+    base_form_class = TrainingPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -162,6 +167,22 @@ class TrainingPage(RoutablePageMixin, Page):
         if self.units and self.days and self.units < self.days:
             raise ValidationError({"units": _("A training has at least one UE per day.")})
 
+    @cached_property
+    def facts(self) -> "TrainingPage":
+        """The page whose facts (FACT_FIELDS: length, prices, refund terms, VAT) count for every
+        language: the one in the default language. Translations show and charge these, so the
+        languages cannot disagree."""
+        if self.locale_id and self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        source = (
+            TrainingPage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            .defer_streamfields()
+            .first()
+        )
+        return source or self
+
     @property
     def is_free(self) -> bool:
         return not self.price_administration and not self.price_companies
@@ -173,6 +194,7 @@ class TrainingPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = upcoming_sessions_for_training(training=self)
+        context["visitor_sector"] = visitor_sector(request)
         # Other apps add sections (HTML) to the page without the catalogue importing them.
         context["extra_sections"] = [
             section
@@ -196,7 +218,7 @@ class TrainingPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="catalogue/session_page.html",
-            context_overrides={"session": session},
+            context_overrides={"session": session, "visitor_sector": visitor_sector(request)},
         )
 
     @path("sessions/<int:session_id>/calendar/", name="session_ics")

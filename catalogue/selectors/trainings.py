@@ -4,6 +4,7 @@ title and address in a language."""
 from datetime import datetime
 from typing import NamedTuple
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import (
@@ -115,9 +116,18 @@ def trainings_for_listing(listed: list[ListedTraining]) -> list[TrainingPage]:
         .defer_streamfields()
         .in_bulk()
     )
+    # The facts (prices, length) of every page from the default language's, in one query.
+    sources = {
+        page.translation_key: page
+        for page in TrainingPage.objects.filter(
+            translation_key__in=[page.translation_key for page in pages.values()],
+            locale__language_code=settings.LANGUAGE_CODE,
+        ).defer_streamfields()
+    }
     result = []
     for item in listed:
         page = pages[item.pk]
+        page.facts = sources.get(page.translation_key, page)
         page.next_start = (
             datetime.fromtimestamp(item.next_start, BERLIN) if item.next_start else None
         )
