@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from recurrence.fields import RecurrenceField
@@ -118,7 +119,7 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         when = timezone.localtime(self.starts_at).date() if self.starts_at else self.first_date
-        return f"{self.training.title} – {when:%d.%m.%Y} ({self.get_state_display()})"
+        return f"{self.training.title} – {date_format(when, 'SHORT_DATE_FORMAT')} ({self.get_state_display()})"
 
     @cached_property
     def active_occurrences(self) -> list["Occurrence"]:
@@ -212,7 +213,7 @@ class Occurrence(models.Model):
     def __str__(self) -> str:
         start = timezone.localtime(self.start)
         end = timezone.localtime(self.end)
-        return f"{start:%d.%m.%Y %H:%M}–{end:%H:%M}"
+        return f"{date_format(start, 'SHORT_DATE_FORMAT')} {start:%H:%M}–{end:%H:%M}"
 
     @property
     def local_date(self):

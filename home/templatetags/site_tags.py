@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
@@ -10,7 +11,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the same page (and sub-route) in that language, else its home."""
+    """One link per language: the same page (and sub-route, and query) in that language, the
+    same route for the views outside the page tree (account, booking, login), else its home."""
     request = context["request"]
     page = context.get("page")
     current = get_language()
@@ -29,11 +31,19 @@ def language_links(context):
                     url += request.path[len(page_url) :]
                     if request.GET:
                         url += "?" + request.GET.urlencode()
+        elif not isinstance(page, Page) and _own_route(request):
+            url = translate_url(request.get_full_path(), code)  # account, booking, login …
         if url is None and site is not None and locale is not None:
             home = site.root_page.get_translation_or_none(locale)
             url = home.get_url(request) if home else None
         links.append({"code": code, "name": name, "url": url or "/", "current": code == current})
     return links
+
+
+def _own_route(request) -> bool:
+    """A view of its own (not Wagtail's page serving, which a page not found also goes to)."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name != "wagtail_serve"
 
 
 @register.filter

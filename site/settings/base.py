@@ -190,6 +190,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Language and time: German first, English complete; wall-clock times are Europe/Berlin.
 LANGUAGE_CODE = "de"
+# English dates day first (site/formats/en); German ones are Django's own.
+FORMAT_MODULE_PATH = ["formats"]
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

@@ -79,5 +79,5 @@ def test_booking_state_changes_show_in_the_admin_history(staff_client, session):
     html = staff_client.get(f"/admin/bookings_booking/history/{booking.pk}/").content.decode()
 
     assert "Status von „–“ zu „bestätigt“ geändert" in html
-    assert "Status von „bestätigt“ zu „abgesagt“ geändert" in html
+    assert "Status von „bestätigt“ zu „storniert“ geändert" in html
     assert html.count(member.user.get_username()) >= 2

@@ -141,7 +141,7 @@ def test_companies_cannot_choose_invoice_when_cards_are_accepted(session, settin
     ("change", "message"),
     [
         ({"status": SessionStatus.PLANNED}, "nicht zur Buchung geöffnet"),
-        ({"status": SessionStatus.CANCELLED}, "abgesagt"),
+        ({"status": SessionStatus.CANCELLED}, "storniert"),
         ({"booking_deadline": timezone.localdate() - timedelta(days=1)}, "Anmeldeschluss"),
     ],
 )

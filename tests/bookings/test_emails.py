@@ -140,7 +140,7 @@ def test_confirmation_in_english_when_booked_in_english(series, member, committe
     assert f"Your booking {booking.reference} for the training “Intercultural competence”" in (
         booker.body
     )
-    assert "Monday, March 18, 2030, 09:00–12:00" in booker.body
+    assert "Monday, 18 March 2030, 09:00–12:00" in booker.body
     assert f"http://127.0.0.1:8000/en/account/bookings/{booking.reference}/" in booker.body
     assert anna.subject == "Registration confirmed: Intercultural competence"
     assert "Kind regards" in anna.body
@@ -255,7 +255,7 @@ def test_cancelled_session_tells_everyone(training, member, committed):
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         ["anna@example.org", member.user.email, waiting_member.user.email]
     )
-    assert {m.subject for m in mail.outbox} == {f"Termin abgesagt: {TITLE}"}
+    assert {m.subject for m in mail.outbox} == {f"Termin storniert: {TITLE}"}
     for address in ("anna@example.org", member.user.email):
         cancelled = calendar(to(address))
         assert cancelled.method.value == "CANCEL"
