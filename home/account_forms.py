@@ -10,8 +10,10 @@ new member who never confirmed can reset their password. Settings: ACCOUNT_FORMS
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import ResetPasswordForm, SignupForm
 from allauth.account.models import EmailAddress
+from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 def _claimed_only_unconfirmed(email: str) -> bool:
@@ -26,6 +28,12 @@ def _claimed_only_unconfirmed(email: str) -> bool:
 
 
 class AccountSignupForm(SignupForm):
+    """With the name, so that the platform greets people and the emails address them."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
     def validate_unique_email(self, value: str) -> str:
         if _claimed_only_unconfirmed(value):
             self.account_already_exists = False
@@ -38,7 +46,12 @@ class AccountSignupForm(SignupForm):
         email = self.cleaned_data.get("email") or ""
         if email and _claimed_only_unconfirmed(email):
             EmailAddress.objects.filter(email__iexact=email, verified=False, primary=False).delete()
-        return super().save(request)
+        user = super().save(request)
+        if user is not None:
+            user.first_name = self.cleaned_data["first_name"].strip()
+            user.last_name = self.cleaned_data["last_name"].strip()
+            user.save(update_fields=["first_name", "last_name"])
+        return user
 
 
 class AccountResetPasswordForm(ResetPasswordForm):

@@ -125,7 +125,14 @@ def test_a_claim_neither_blocks_the_owners_sign_up_nor_takes_her_password_reset(
     mail.outbox.clear()
 
     client.post(
-        "/accounts/signup/", {"email": VICTIM, "password1": PASSWORD, "password2": PASSWORD}
+        "/accounts/signup/",
+        {
+            "first_name": "Eve",
+            "last_name": "Attacker",
+            "email": VICTIM,
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
 
     owner = User.objects.exclude(pk=attacker.pk).get(email=VICTIM)

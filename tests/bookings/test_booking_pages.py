@@ -36,6 +36,8 @@ def test_sign_up_verify_email_create_organisation_and_book(client, session):
     response = client.post(
         "/accounts/signup/",
         {
+            "first_name": "Anna",
+            "last_name": "Weber",
             "email": "a.weber@jobcenter.example",
             "password1": "Sichere-Passphrase-42",
             "password2": "Sichere-Passphrase-42",

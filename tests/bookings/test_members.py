@@ -365,6 +365,8 @@ def test_an_invited_person_signs_up_through_the_link_and_joins(client, member):
     client.post(
         f"/accounts/signup/?next={url}",
         {
+            "first_name": "Clara",
+            "last_name": "Nowak",
             "email": "c.nowak@jobcenter.example",
             "password1": "Sichere-Passphrase-42",
             "password2": "Sichere-Passphrase-42",

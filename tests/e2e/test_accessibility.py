@@ -63,6 +63,8 @@ def test_session_page_meets_wcag_21_aa(page, catalogue, prefix):
 
 def test_failed_sign_up_ties_errors_to_fields_and_passes_axe(page, catalogue):
     page.goto("/accounts/signup/")
+    page.locator("input[name=first_name]").fill("Nora")
+    page.locator("input[name=last_name]").fill("Neumann")
     page.get_by_label("E-Mail").first.fill("neu@example.org")
     page.locator("input[type=password]").nth(0).fill("kurz")
     page.locator("input[type=password]").nth(1).fill("kurz")

@@ -32,6 +32,8 @@ def test_new_user_signs_up_verifies_creates_organisation_and_books(
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
     page.locator("main a[href*='/accounts/signup/']").first.click()
     expect(page).to_have_url(re.compile(r"/accounts/signup/\?next=.*book"))
+    page.get_by_label(t("First name")).fill("Aylin")
+    page.get_by_label(t("Last name")).fill("Demir")
     page.get_by_label("E-Mail").fill("neu@jobcenter-leipzig.example")
     page.locator("input[type=password]").nth(0).fill(PASSWORD)
     page.locator("input[type=password]").nth(1).fill(PASSWORD)
@@ -40,8 +42,11 @@ def test_new_user_signs_up_verifies_creates_organisation_and_books(
     expect(page.locator("main")).to_contain_text("neu@jobcenter-leipzig.example")
     assert len(mailoutbox) == 1
     confirm_url = link_in(mailoutbox[0].body)
+    assert mailoutbox[0].body.startswith("Guten Tag Aylin Demir,")
+    assert mailoutbox[0].subject.startswith(t("IQ trainings") + ":")
     page.goto(urlsplit(confirm_url).path)
     page.locator("main form button[type=submit]").click()
+    expect(page.locator(".greeting")).to_have_text(t("Hello, %(name)s") % {"name": "Aylin Demir"})
 
     page.goto(f"/account/book/{free_session.pk}/")
     # A member needs an organisation first; afterwards the booking page comes back.

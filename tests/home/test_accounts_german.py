@@ -59,6 +59,8 @@ def test_signup_verification_page_and_email_say_sie(client, site_tree):
     response = client.post(
         "/accounts/signup/",
         {
+            "first_name": "Nora",
+            "last_name": "Neumann",
             "email": "neu@example.org",
             "password1": "lang-und-sicher-42",
             "password2": "lang-und-sicher-42",
@@ -70,8 +72,10 @@ def test_signup_verification_page_and_email_say_sie(client, site_tree):
     assert "Bestätigen Sie Ihre E-Mail-Adresse" in page
     assert_formal(page)
     (email,) = mail.outbox
-    assert email.subject.endswith("Bitte bestätigen Sie Ihre E-Mail-Adresse")
-    assert "Sie erhalten diese E-Mail" in email.body
+    assert email.subject == "IQ-Schulungen: Bitte bestätigen Sie Ihre E-Mail-Adresse"
+    assert email.body.startswith("Guten Tag Nora Neumann,")
+    assert "Plattform der IQ-Schulungen" in email.body
+    assert "testserver" not in email.body.split("http")[0]  # the platform's name, not a host
     assert_formal(email.subject + "\n" + email.body)
 
 
@@ -85,6 +89,9 @@ def test_password_reset_email_and_logout_say_sie(client, site_tree):
 
     assert_formal(visible_text(done.content.decode()))
     (email,) = mail.outbox
-    assert "Sie erhalten diese E-Mail, weil Sie oder jemand anderes" in email.body
+    assert email.subject == "IQ-Schulungen: Setzen Sie Ihr Passwort zurück"
+    assert (
+        "das Passwort Ihres Kontos bei der Plattform der IQ-Schulungen zurückzusetzen" in email.body
+    )
     assert_formal(email.body)
     assert "Möchten Sie sich wirklich abmelden?" in visible_text(logout.content.decode())
