@@ -102,6 +102,15 @@ def with_waitlist_place(bookings: QuerySet[Booking]) -> QuerySet[Booking]:
     return bookings.annotate(waitlist_place=Coalesce(Subquery(ahead), 0) + 1)
 
 
+def cancellable_by_booker(booking: Booking) -> bool:
+    """Bookers cancel until the booking deadline (later: the programme team); the service
+    checks it again (bookings.services.bookings.booking_cancel)."""
+    return (
+        booking.status not in (BookingStatus.CANCELLED, BookingStatus.EXPIRED)
+        and booking.session.before_booking_deadline
+    )
+
+
 def next_waitlist_place(session: Session) -> int:
     return session.bookings.filter(status=BookingStatus.WAITLISTED).count() + 1
 

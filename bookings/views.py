@@ -259,7 +259,7 @@ def booking_cancel_view(request, reference):
     if booking is None:
         raise Http404
     back = redirect("bookings:booking_detail", reference=booking.reference)
-    if not cancellable_by_booker(booking):
+    if not selectors.cancellable_by_booker(booking):
         messages.error(request, _("This booking can no longer be cancelled here."))
         return back
     data = request.POST if request.method == "POST" else request.GET
@@ -299,14 +299,6 @@ def booking_cancel_view(request, reference):
     )
 
 
-def cancellable_by_booker(booking) -> bool:
-    """Bookers cancel until the booking deadline (later: the programme team)."""
-    return (
-        booking.status not in (BookingStatus.CANCELLED, BookingStatus.EXPIRED)
-        and booking.session.before_booking_deadline
-    )
-
-
 def booking_terms(session) -> dict:
     """What the booking form says of VAT, cancelling and refunds."""
     training = session.training.facts
@@ -323,7 +315,7 @@ def booking_detail_context(booking) -> dict:
     confirmed = booking.status == BookingStatus.CONFIRMED
     return {
         "booking": booking,
-        "cancellable": cancellable_by_booker(booking),
+        "cancellable": selectors.cancellable_by_booker(booking),
         "confirmed": confirmed,
         # Online access and materials only for a confirmed booking.
         "online_dates": [

@@ -336,7 +336,7 @@ def materials_collection() -> Collection:
 
 
 @transaction.atomic
-def material_add(*, material: Material, upload=None, by=None) -> Material:
+def material_save(*, material: Material, upload=None, by=None) -> Material:
     """Attach a file (`upload`) or a link (`material.url`) to a training or one session, or
     change a material (a new file or a link replaces its file). Staff (`by`) work on the
     sessions of their state networks; None: checked by the caller (the trainers' portal checks

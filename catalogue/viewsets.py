@@ -40,8 +40,8 @@ from catalogue.services import (
     CALENDAR_FIELDS,
     SERVICE_STATUSES,
     CatalogueError,
-    material_add,
     material_remove,
+    material_save,
     session_change_preview,
     session_save,
     staff_grant,
@@ -314,7 +314,7 @@ class MaterialCreateView(RefusalsOnTheForm, generic.CreateView):
     def save_instance(self):
         material = self.form.save(commit=False)
         material.added_by = self.request.user
-        instance = material_add(
+        instance = material_save(
             material=material, upload=self.form.cleaned_data.get("upload"), by=self.request.user
         )
         log(instance=instance, action="wagtail.create")
@@ -323,7 +323,7 @@ class MaterialCreateView(RefusalsOnTheForm, generic.CreateView):
 
 class MaterialEditView(RefusalsOnTheForm, generic.EditView):
     def save_instance(self):
-        instance = material_add(
+        instance = material_save(
             material=self.form.save(commit=False),
             upload=self.form.cleaned_data.get("upload"),
             by=self.request.user,

@@ -23,7 +23,7 @@ from catalogue.models import Material, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import ScheduleTooLong
 from catalogue.selectors.staff import staff_scope
-from catalogue.services import CatalogueError, material_add, material_remove
+from catalogue.services import CatalogueError, material_remove, material_save
 from trainers import notifications, selectors
 from trainers.availability import HORIZON, KEEP_PAST, rule_windows
 from trainers.models import (
@@ -416,7 +416,7 @@ def material_add_for_assignment(
         added_by=trainer.user,
     )
     try:
-        material = material_add(material=material, upload=upload)
+        material = material_save(material=material, upload=upload)
     except CatalogueError as error:
         raise TrainerError(str(error)) from None
     log(instance=material, action="wagtail.create", user=trainer.user)

@@ -25,7 +25,7 @@ from bookings.services.bookings import booking_create
 from bookings.services.invoices import invoice_issue
 from catalogue.factories import make_session, make_training
 from catalogue.models import Material
-from catalogue.services import material_add, session_save
+from catalogue.services import material_save, session_save
 from tests.trainers.helpers import accepted_assignment, confirmed_participants, past_session
 from trainers.factories import make_trainer
 from trainers.models import AvailabilityRule, Certification
@@ -82,11 +82,11 @@ def world(site_tree):
     calendar_token_renew(trainer=trainer)
     session.online, session.meeting_url = True, MEETING_LINK  # hybrid: the venue and online
     session_save(session=session)
-    handout = material_add(
+    handout = material_save(
         material=Material(session=session, title="Handout"),
         upload=SimpleUploadedFile("handout.pdf", b"%PDF-1.4 handout"),
     )
-    trainer_handout = material_add(
+    trainer_handout = material_save(
         material=Material(session=ran, title="Trainer-Handout", added_by=trainer.user),
         upload=SimpleUploadedFile("trainer.pdf", b"%PDF-1.4 trainer handout"),
     )

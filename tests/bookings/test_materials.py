@@ -19,7 +19,7 @@ from bookings.services.bookings import booking_cancel
 from catalogue.factories import make_session
 from catalogue.models import Material
 from catalogue.roles import STAFF_GROUP
-from catalogue.services import MATERIALS_COLLECTION, material_add, session_save
+from catalogue.services import MATERIALS_COLLECTION, material_save, session_save
 from tests.bookings.test_emails import book, people
 from tests.staff import national
 from trainers.factories import make_trainer
@@ -104,8 +104,8 @@ def test_state_staff_see_the_trainings_materials_but_not_other_networks_sessions
     from catalogue.services import staff_grant
 
     other = make_session(training, state="NW")
-    material_add(material=Material(training=training, title="Für alle"), upload=pdf())
-    material_add(material=Material(session=other, title="Nur NRW"), upload=pdf("nrw.pdf"))
+    material_save(material=Material(training=training, title="Für alle"), upload=pdf())
+    material_save(material=Material(session=other, title="Nur NRW"), upload=pdf("nrw.pdf"))
     berlin = UserFactory(username="berlin")
     staff_grant(user=berlin, states=["BE"])
     client = Client()
@@ -124,8 +124,8 @@ def test_state_staff_see_the_trainings_materials_but_not_other_networks_sessions
 def test_confirmed_bookers_download_from_the_booking_page_the_waiting_list_not(
     session, training, booked, member, client
 ):
-    material_add(material=Material(training=training, title="Handout"), upload=pdf())
-    material_add(
+    material_save(material=Material(training=training, title="Handout"), upload=pdf())
+    material_save(
         material=Material(session=session, title="Leitfaden", url="https://example.org/leitfaden")
     )
     client.force_login(member.user)
@@ -149,7 +149,7 @@ def test_confirmed_bookers_download_from_the_booking_page_the_waiting_list_not(
 def test_a_participants_personal_link_works_until_weeks_after_the_session(
     session, training, booked, member
 ):
-    material_add(material=Material(session=session, title="Handout"), upload=pdf())
+    material_save(material=Material(session=session, title="Handout"), upload=pdf())
     anna = booked.participants.get()
     url = participant_materials_url(anna)
     client = Client()
@@ -158,7 +158,7 @@ def test_a_participants_personal_link_works_until_weeks_after_the_session(
     handout = Material.objects.get()
     assert client.get(f"{url}{handout.pk}/").status_code == 200
     # Another session's material is not reachable with this link.
-    other = material_add(
+    other = material_save(
         material=Material(session=make_session(training), title="Fremd"), upload=pdf("x.pdf")
     )
     assert client.get(f"{url}{other.pk}/").status_code == 404
@@ -182,7 +182,7 @@ def test_a_participants_personal_link_works_until_weeks_after_the_session(
 def test_assigned_trainers_add_and_remove_their_material_and_download_the_rest(
     session, training, booked
 ):
-    staffs = material_add(material=Material(session=session, title="Vom Team"), upload=pdf())
+    staffs = material_save(material=Material(session=session, title="Vom Team"), upload=pdf())
     trainer = make_trainer(name="Tina Trainer")
     assignment = Assignment.objects.create(
         session=session, trainer=trainer, role=AssignmentRole.LEAD, status=AssignmentStatus.ACCEPTED

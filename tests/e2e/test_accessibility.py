@@ -85,7 +85,7 @@ def test_pages_behind_personal_links_meet_wcag_21_aa(page, catalogue, prefix):
     from bookings.services.bookings import ParticipantData, booking_create
     from bookings.unsubscribe import unsubscribe_url
     from catalogue.models import Material
-    from catalogue.services import material_add
+    from catalogue.services import material_save
 
     _training, session = catalogue
     member = MembershipFactory()
@@ -95,7 +95,7 @@ def test_pages_behind_personal_links_meet_wcag_21_aa(page, catalogue, prefix):
         participants=[ParticipantData(name="Mira Schulz", function="employee", email="m@e.org")],
         by=member.user,
     )
-    material_add(material=Material(session=session, title="Handout", url="https://example.org/h"))
+    material_save(material=Material(session=session, title="Handout", url="https://example.org/h"))
     materials = participant_materials_url(booking.participants.get()).split("8000", 1)[1]
     unsubscribe = unsubscribe_url("m@e.org").split("8000", 1)[1]
     problems = {}

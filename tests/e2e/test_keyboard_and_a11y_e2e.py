@@ -9,7 +9,7 @@ from bookings.factories import MembershipFactory
 from bookings.models import Booking, BookingStatus
 from catalogue.factories import TopicFactory, make_session, make_training
 from catalogue.models import Material
-from catalogue.services import material_add
+from catalogue.services import material_save
 from tests.e2e.accessibility import wcag_violations
 from tests.e2e.helpers import PASSWORD, log_in, verified_user
 from tests.trainers.helpers import accepted_assignment, confirmed_participants, past_session
@@ -82,7 +82,7 @@ def test_booking_flow_pages_meet_wcag_21_aa(page, site_tree, prefix):
         meeting_url="https://meet.example.org/iq-a11y",
         access_notes="Meeting-ID 123 456\nKenncode 0815",
     )
-    material_add(material=Material(session=session, title="Handout", url="https://example.org/h"))
+    material_save(material=Material(session=session, title="Handout", url="https://example.org/h"))
     user = verified_user("a11y@jobcenter.example")
     MembershipFactory(user=user)
     log_in(page, user.email)

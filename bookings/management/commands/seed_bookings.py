@@ -32,7 +32,7 @@ from bookings.services.bookings import ParticipantData, booking_create
 from bookings.services.invoices import credit_note_issue, invoice_issue, payment_record
 from catalogue.models import Material, Session
 from catalogue.models.sessions import SessionStatus
-from catalogue.services import material_add
+from catalogue.services import material_save
 
 # The demo booker, the organisations that attended held sessions and the participants' names.
 DATA = json.loads(
@@ -99,12 +99,12 @@ class Command(BaseCommand):
             language="de",
         )
         handout = DATA["materials"]
-        material_add(
+        material_save(
             material=Material(
                 training=session.training, title=handout["link_title"], url=handout["url"]
             )
         )
-        material_add(
+        material_save(
             material=Material(session=session, title=handout["file_title"]),
             upload=ContentFile(handout["file_text"].encode(), name="ablauf.txt"),
         )
