@@ -127,6 +127,8 @@ def urls(w) -> list[tuple[str, str]]:
         ("POST", f"/account/bookings/{ref}/"),
         ("GET", f"/account/bookings/{ref}/calendar/"),
         ("GET", f"/account/bookings/{ref}/pay/"),
+        ("GET", f"/account/bookings/{ref}/cancel/?all=1"),
+        ("POST", f"/account/bookings/{ref}/cancel/"),
         ("GET", f"/account/bookings/{ref}/materials/{w['material'].pk}/"),
         ("GET", w["material"].document.url),
         ("GET", forged_materials_link(w)),
