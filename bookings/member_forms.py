@@ -6,8 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from bookings import selectors
 from bookings.forms import MAX_PARTICIPANT_FORMS, ParticipantForm
-from bookings.models import Booking, Delivery, InhouseRequest, Role
+from bookings.models import Booking, Delivery, InhouseRequest, Organisation, Role
+from bookings.services.members import ORGANISATION_DETAILS
 from catalogue.selectors.sessions import topics
+
+
+class OrganisationDetailsForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ORGANISATION_DETAILS
 
 
 class InvitationForm(forms.Form):

@@ -2,6 +2,7 @@
 in-house requests. Thin: parse, call one service or selector, render."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,8 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bookings import selectors
-from bookings.member_forms import InhouseRequestForm, InvitationForm, RoleForm, rename_formset
-from bookings.models import Role
+from bookings.member_forms import (
+    InhouseRequestForm,
+    InvitationForm,
+    OrganisationDetailsForm,
+    RoleForm,
+    rename_formset,
+)
+from bookings.models import Organisation, Role
 from bookings.services import inhouse, members
 from bookings.services.bookings import ParticipantData, participant_rename
 from bookings.services.errors import BookingBusy, BookingError
@@ -113,6 +120,32 @@ def invitation_revoke(request, invitation_id):
             request, _("The invitation to %(email)s has been withdrawn.") % vars(invitation)
         )
     return redirect("bookings:organisation")
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request):
+    organisation = request.membership.organisation
+    if request.membership.role != Role.ADMIN:
+        raise PermissionDenied
+    form = OrganisationDetailsForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            members.organisation_details_update(
+                organisation=organisation, by=request.user, **form.cleaned_data
+            )
+        except BookingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The details of your organisation have been saved."))
+            return redirect("bookings:organisation")
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "bookings/organisation_edit.html",
+        {"form": form, "organisation": Organisation.objects.get(pk=organisation.pk)},
+        status=status,
+    )
 
 
 @member_object_required

@@ -22,6 +22,7 @@ urlpatterns = [
         name="participants_rename",
     ),
     path("organisation/", member_views.organisation_detail, name="organisation"),
+    path("organisation/details/", member_views.organisation_edit, name="organisation_edit"),
     path(
         "organisation/reminders/",
         member_views.organisation_reminders,

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from bookings.models import Invitation, Membership, Organisation, Role
@@ -188,12 +189,46 @@ def organisation_reminders_set(*, organisation: Organisation, send: bool, by) ->
     return organisation
 
 
-def _lock_organisation_as_admin(organisation: Organisation, by) -> Organisation:
-    """Lock the organisation row (member changes happen one at a time) and check that `by`
+ORGANISATION_DETAILS = ("name", "street", "postcode", "city", "leitweg_id", "vat_id")
+
+
+def organisation_details_update(*, organisation: Organisation, by, **fields) -> Organisation:
+    """Change the organisation's name, address and invoicing details; its administrators may.
+    Its type and state network decide prices and figures, so only programme staff change them.
+    Invoices already issued keep the details they were issued with."""
+    unknown = set(fields) - set(ORGANISATION_DETAILS)
+    if unknown:
+        raise ValueError(f"not organisation details: {sorted(unknown)}")
+    with transaction.atomic():
+        organisation = _lock_organisation_as_admin(organisation, by, _ADMINS_EDIT_DETAILS)
+        changed = {
+            name: value for name, value in fields.items() if getattr(organisation, name) != value
+        }
+        if changed:
+            for name, value in changed.items():
+                setattr(organisation, name, value)
+            organisation.full_clean()
+            organisation.save(update_fields=list(changed))
+            log(instance=organisation, action="wagtail.edit", user=by, data={"changed": changed})
+    return organisation
+
+
+_ADMINS_MANAGE_MEMBERS = gettext_lazy(
+    "Only administrators of the organisation can manage its members."
+)
+_ADMINS_EDIT_DETAILS = gettext_lazy(
+    "Only administrators of the organisation can change its details."
+)
+
+
+def _lock_organisation_as_admin(
+    organisation: Organisation, by, refusal=_ADMINS_MANAGE_MEMBERS
+) -> Organisation:
+    """Lock the organisation row (changes happen one at a time) and check that `by`
     administers it."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if not Membership.objects.filter(user=by, organisation=organisation, role=Role.ADMIN).exists():
-        raise BookingError(_("Only administrators of the organisation can manage its members."))
+        raise BookingError(str(refusal))
     return organisation
 
 

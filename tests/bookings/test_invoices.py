@@ -37,6 +37,7 @@ from bookings.services.invoices import (
     invoice_reminders_send,
     payment_record,
 )
+from bookings.services.members import organisation_details_update
 from catalogue.factories import make_session, make_training
 from catalogue.models import Session, VatTreatment
 from catalogue.services import staff_grant
@@ -472,3 +473,20 @@ def test_the_staff_filter_invoices_by_status(
         page = berlin_staff_client.get(index, {"status": status}).content.decode()
         found = [invoice.number for invoice in invoices if invoice.number in page]
         assert found == [expected.number], status
+
+
+def test_an_issued_invoice_keeps_the_buyer_it_was_issued_to(paid_session, jobcentre_member):
+    invoice = invoice_for_booking(book(paid_session, jobcentre_member))
+
+    organisation_details_update(
+        organisation=jobcentre_member.organisation,
+        by=jobcentre_member.user,
+        name="Jobcenter Berlin Mitte",
+        street="Neue Straße 5",
+    )
+
+    invoice.refresh_from_db()
+    assert invoice.buyer_name == "Jobcenter Berlin-Mitte"
+    jobcentre_member.organisation.refresh_from_db()
+    later = invoice_for_booking(book(paid_session, jobcentre_member, seats=1))
+    assert later.buyer_name == "Jobcenter Berlin Mitte"

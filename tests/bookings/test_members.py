@@ -21,6 +21,7 @@ from bookings.services.members import (
     invitation_create,
     member_remove,
     member_role_set,
+    organisation_details_update,
 )
 
 pytestmark = pytest.mark.django_db
@@ -379,3 +380,73 @@ def test_an_invited_person_signs_up_through_the_link_and_joins(client, member):
 
     membership = Membership.objects.get(user__email="c.nowak@jobcenter.example")
     assert (membership.organisation, membership.role) == (member.organisation, Role.BOOKER)
+
+
+def test_an_admin_changes_the_organisations_details_but_not_its_type_or_state(client, member):
+    organisation = member.organisation
+    type_before, state_before = organisation.type, organisation.state
+    client.force_login(member.user)
+
+    page = client.get("/account/organisation/")
+    assert 'href="/account/organisation/details/"' in page.content.decode()
+    response = client.post(
+        "/account/organisation/details/",
+        {
+            "name": "Jobcenter Berlin Mitte (neu)",
+            "street": "Neue Straße 5",
+            "postcode": "10117",
+            "city": "Berlin",
+            "leitweg_id": "",
+            "vat_id": "",
+            "type": "sme",
+            "state": "BY",
+        },
+    )
+
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.street, organisation.postcode) == (
+        "Jobcenter Berlin Mitte (neu)",
+        "Neue Straße 5",
+        "10117",
+    )
+    assert (organisation.type, organisation.state) == (type_before, state_before)
+    page = client.get("/account/organisation/").content.decode()
+    assert "Jobcenter Berlin Mitte (neu)" in page and "Neue Straße 5, 10117 Berlin" in page
+    entry = ModelLogEntry.objects.get(object_id=str(organisation.pk), action="wagtail.edit")
+    assert entry.user == member.user and entry.data["changed"]["street"] == "Neue Straße 5"
+
+
+def test_bad_details_get_a_message_and_change_nothing(client, member):
+    name_before = member.organisation.name
+    client.force_login(member.user)
+
+    response = client.post(
+        "/account/organisation/details/",
+        {"name": "Neu", "street": "X 1", "postcode": "1234", "city": "Berlin", "vat_id": "123"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "fünf Ziffern" in html and "DE123456789" in html
+    member.organisation.refresh_from_db()
+    assert member.organisation.name == name_before
+
+
+def test_only_admins_change_the_details(client, member):
+    booker = MembershipFactory(organisation=member.organisation, role=Role.BOOKER)
+    client.force_login(booker.user)
+
+    page = client.get("/account/organisation/").content.decode()
+    response = client.post(
+        "/account/organisation/details/",
+        {"name": "Übernommen", "street": "X 1", "postcode": "12345", "city": "Berlin"},
+    )
+
+    assert "/account/organisation/details/" not in page
+    assert client.get("/account/organisation/details/").status_code == 403
+    assert response.status_code == 403
+    with pytest.raises(BookingError, match="Nur Administratorinnen und Administratoren"):
+        organisation_details_update(organisation=member.organisation, by=booker.user, name="X")
+    member.organisation.refresh_from_db()
+    assert member.organisation.name != "Übernommen"
