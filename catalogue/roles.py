@@ -4,12 +4,14 @@ make them (trainers/migrations) and `manage.py grant_staff` makes them again whe
 - Programme staff: what every member of the staff (a state network's or the federal office's)
   may do; which sessions, bookings, trainers and figures they do it on is their state networks
   (catalogue.selectors.staff).
+- Editors: the catalogue's pages in both languages, with the "Translate" action.
 - Federal office: the whole programme, who works for which state network, and the closed
   reporting periods.
 """
 
 from django.contrib.auth.management import create_permissions
 
+EDITOR_GROUP = "Editors"
 STAFF_GROUP = "Programme staff"
 FEDERAL_GROUP = "Federal office"
 
@@ -49,6 +51,8 @@ STAFF_PERMISSIONS = {
         "add_invoicepayment",
     ],
 }
+# Beyond what Wagtail and trainers/migrations/0004 give them: the "Translate" action.
+EDITOR_PERMISSIONS = {"simple_translation": ["submit_translation"]}
 FEDERAL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
     "catalogue": ["view_statestaff", "add_statestaff", "change_statestaff", "delete_statestaff"],

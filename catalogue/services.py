@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
+from wagtail.log_actions import log
 from wagtail.models import Collection
 
 from catalogue.caching import catalogue_changed
@@ -24,6 +25,7 @@ from catalogue.roles import (
 )
 from catalogue.schedule import MAX_DATES, ScheduleTooLong, Slot, schedule_slots
 from catalogue.selectors.staff import staff_scope
+from catalogue.selectors.translations import TRANSLATION_CURRENT_ACTION
 
 # Fields whose change alters what a calendar shows; changing one raises the SEQUENCE.
 CALENDAR_FIELDS = (
@@ -389,3 +391,15 @@ def material_remove(*, material: Material, by=None) -> None:
     if document is not None:
         document.file.delete(save=False)
         document.delete()
+
+
+def translation_mark_current(*, page, by) -> None:
+    """Record that the copy `page` says again what its source says (after comparing them)."""
+    if not page.permissions_for_user(by).can_edit():
+        raise CatalogueError(_("You may not edit this page."))
+    log(instance=page, action=TRANSLATION_CURRENT_ACTION, user=by)
+
+
+def translation_copied(*, page) -> None:
+    """A copy made for translation starts as what its source says."""
+    log(instance=page, action=TRANSLATION_CURRENT_ACTION, data={"copied": True})

@@ -1,10 +1,18 @@
-"""Cache invalidation only: catalogue content changed, so cached listings must go."""
+"""Wiring only: catalogue content changed, so cached listings must go; a page copied for
+translation is recorded as translated."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
+from wagtail.signals import (
+    copy_for_translation_done,
+    page_published,
+    page_unpublished,
+    post_page_move,
+)
 
 from catalogue.caching import catalogue_changed
 from catalogue.models import Language, TargetGroup, Topic, TrainingPage
+from catalogue.services import translation_copied
 
 
 def _changed(sender, **kwargs):
@@ -16,7 +24,13 @@ def _page_moved(sender, instance, **kwargs):
         catalogue_changed()
 
 
+def _copied_for_translation(sender, source_obj, target_obj, **kwargs):
+    if isinstance(target_obj, Page):
+        translation_copied(page=target_obj)
+
+
 def connect() -> None:
+    copy_for_translation_done.connect(_copied_for_translation, dispatch_uid="catalogue-copied")
     for signal in (page_published, page_unpublished, post_delete):
         signal.connect(_changed, sender=TrainingPage, dispatch_uid=f"catalogue-{id(signal)}")
     post_page_move.connect(_page_moved, dispatch_uid="catalogue-page-moved")

@@ -1,5 +1,5 @@
 from django.http import Http404
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -7,7 +7,9 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
+from catalogue import translation_admin
 from catalogue.models import Material
+from catalogue.selectors.translations import TRANSLATION_CURRENT_ACTION
 from catalogue.services import MATERIALS_COLLECTION
 from catalogue.viewsets import (
     CHANGE_NOTICE_ACTION,
@@ -18,6 +20,23 @@ from catalogue.viewsets import (
 )
 
 register_snippet(CatalogueSnippets)
+hooks.register("before_edit_page", translation_admin.warn_of_a_changed_source)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path(
+            "catalogue/translations/<int:page_id>/current/",
+            translation_admin.translation_current_view,
+            name="catalogue_translation_current",
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_translation_current_action(actions):
+    actions.register_action(TRANSLATION_CURRENT_ACTION)(translation_admin.TranslationCurrent)
 
 
 @hooks.register("register_admin_viewset")

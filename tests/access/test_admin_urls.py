@@ -73,6 +73,7 @@ def concrete(route: str, namespace: str, w) -> str:
         "organisation_id": w["booking"].organisation_id,
         "file_id": ClosedReportFile.objects.values_list("pk", flat=True).first(),
         "invoice_id": Invoice.objects.values_list("pk", flat=True).first(),
+        "page_id": w["training"].pk,
     }
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
 
