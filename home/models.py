@@ -56,6 +56,18 @@ class StandardPage(Page):
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown in the header instead of the IQ mark; about 4 times as wide as high. Its "
+            "description is read out as the site's name."
+        ),
+    )
     contact_email = models.EmailField(_("contact email"), default="schulungen@example.org")
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     accessibility_email = models.EmailField(

@@ -2,7 +2,7 @@ from .index import CatalogueIndexPage
 from .materials import Material
 from .sessions import Occurrence, OnlineAccess, Session
 from .staff import StateStaff
-from .taxonomy import Language, StateNetwork, TargetGroup, Topic, Venue
+from .taxonomy import Language, StateNetwork, TargetGroup, Topic, TopicColour, Venue
 from .training import Delivery, TrainingFormat, TrainingPage, VatTreatment
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "StateStaff",
     "TargetGroup",
     "Topic",
+    "TopicColour",
     "TrainingFormat",
     "VatTreatment",
     "TrainingPage",

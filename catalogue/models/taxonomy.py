@@ -28,6 +28,18 @@ class StateNetwork(models.TextChoices):
     TH = "TH", _("Thuringia")
 
 
+class TopicColour(models.TextChoices):
+    """Calm colours that keep a contrast of at least 4.5:1 as text on white (site.css)."""
+
+    PETROL = "petrol", _("petrol")
+    BLUE = "blue", _("blue")
+    GREEN = "green", _("green")
+    PURPLE = "purple", _("purple")
+    RED = "red", _("red")
+    OCHRE = "ochre", _("ochre")
+    SLATE = "slate", _("slate")
+
+
 class BilingualNameMixin(models.Model):
     """A name kept in German and English; `label` answers in the active language."""
 
@@ -52,10 +64,17 @@ class Topic(BilingualNameMixin, index.Indexed):
     description = models.TextField(_("description (German)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+    colour = models.CharField(
+        _("colour"),
+        max_length=10,
+        choices=TopicColour.choices,
+        default=TopicColour.PETROL,
+        help_text=_("Marks the topic's trainings in the catalogue."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
-        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("slug"), FieldPanel("colour")]),
         FieldPanel("description"),
         FieldPanel("description_en"),
         FieldPanel("sort_order"),

@@ -53,6 +53,18 @@ class TrainingPage(RoutablePageMixin, Page):
     target_groups = ParentalManyToManyField(
         "catalogue.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown with the training in the catalogue; give the image a description (its "
+            "alternative text) in the image library."
+        ),
+    )
     summary = models.TextField(
         _("summary"), max_length=300, help_text=_("One or two sentences for the catalogue listing.")
     )
@@ -129,6 +141,7 @@ class TrainingPage(RoutablePageMixin, Page):
     base_form_class = TrainingPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("image"),
         MultiFieldPanel(
             [FieldPanel("topic"), FieldPanel("target_groups"), FieldPanel("languages")],
             heading=_("Classification"),
