@@ -87,6 +87,10 @@ class CatalogueFilterForm(forms.Form):
             raise ValidationError(_("The start of the date range must not be after its end."))
         return cleaned
 
+    def active_count(self) -> int:
+        """How many filters (the search included) narrow the listing."""
+        return sum(1 for name, value in self.cleaned_data.items() if name != "page" and value)
+
     def filters(self) -> CatalogueFilters:
         data = self.cleaned_data
         return CatalogueFilters(

@@ -23,6 +23,7 @@ def catalogue_listing(request, index):
     status = 200
     if form.is_valid():
         filters = form.filters()
+        context["active_filters"] = form.active_count()
         query = request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()

@@ -64,8 +64,8 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_(
-            "Shown in the header instead of the IQ mark; about 4 times as wide as high. Its "
-            "description is read out as the site's name."
+            "Shown in the header instead of the IQ mark, next to the site's name; at most "
+            "4 times as wide as high."
         ),
     )
     contact_email = models.EmailField(_("contact email"), default="schulungen@example.org")

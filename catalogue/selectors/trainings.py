@@ -112,7 +112,8 @@ def trainings_for_listing(listed: list[ListedTraining]) -> list[TrainingPage]:
     """The pages of one listing page, in its order, with `next_start` and `upcoming_count`."""
     pages = (
         TrainingPage.objects.filter(pk__in=[item.pk for item in listed])
-        .select_related("topic")
+        .select_related("topic", "image")
+        .prefetch_related("image__renditions")
         .defer_streamfields()
         .in_bulk()
     )

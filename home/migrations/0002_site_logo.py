@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='sitesettings',
             name='logo',
-            field=models.ForeignKey(blank=True, help_text="Shown in the header instead of the IQ mark; about 4 times as wide as high. Its description is read out as the site's name.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo'),
+            field=models.ForeignKey(blank=True, help_text="Shown in the header instead of the IQ mark, next to the site's name; at most 4 times as wide as high.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo'),
         ),
     ]

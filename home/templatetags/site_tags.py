@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from catalogue.models import CatalogueIndexPage
+
 register = template.Library()
 
 
@@ -63,3 +65,11 @@ def with_error_description(field):
     return field.as_widget(
         attrs={"aria-invalid": "true", "aria-describedby": " ".join(described_by)}
     )
+
+
+@register.simple_tag(takes_context=True)
+def catalogue_url(context) -> str | None:
+    """The catalogue in the active language (the header's link to the trainings)."""
+    locale = Locale.objects.filter(language_code=get_language()).first()
+    index = CatalogueIndexPage.objects.live().filter(locale=locale).first() if locale else None
+    return index.get_url(context.get("request")) if index else None

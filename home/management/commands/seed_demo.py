@@ -35,6 +35,7 @@ from catalogue.models import (
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import schedule_slots
 from catalogue.services import session_save, staff_grant
+from home.demo_images import demo_training_image
 from home.models import HomePage, SiteSettings, StandardPage
 
 DEMO_PASSWORD = "iq-demo-2026"
@@ -103,6 +104,7 @@ class Command(BaseCommand):
                     "description": item["description_de"],
                     "description_en": item["description_en"],
                     "sort_order": order,
+                    "colour": item["colour"],
                 },
             )[0]
         target_groups = {
@@ -213,6 +215,9 @@ class Command(BaseCommand):
                     price_administration=Decimal(item["price_administration"]),
                     price_companies=Decimal(item["price_companies"]),
                     certificate_share=Decimal(item["certificate_share"]),
+                    image=demo_training_image(
+                        slug=item["slug_de"], colour=topics[item["topic"]].colour
+                    ),
                 )
                 page.target_groups = [target_groups[slug] for slug in item["target_groups"]]
                 page.languages = [languages[code] for code in item["languages"]]
