@@ -248,7 +248,13 @@ class Command(BaseCommand):
         )
         if item[f"quote_{language}"]:
             blocks.append(
-                ("quote", {"quote": item[f"quote_{language}"], "attribution": item["quote_author"]})
+                (
+                    "quote",
+                    {
+                        "quote": item[f"quote_{language}"],
+                        "attribution": item[f"quote_author_{language}"],
+                    },
+                )
             )
         blocks.append(
             (
