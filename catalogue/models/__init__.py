@@ -1,5 +1,6 @@
 from .index import CatalogueIndexPage
 from .materials import Material
+from .search import TrainingSearch
 from .sessions import Occurrence, OnlineAccess, Session
 from .staff import StateStaff
 from .taxonomy import Language, StateNetwork, TargetGroup, Topic, TopicColour, Venue
@@ -21,5 +22,6 @@ __all__ = [
     "TrainingFormat",
     "VatTreatment",
     "TrainingPage",
+    "TrainingSearch",
     "Venue",
 ]
