@@ -48,3 +48,53 @@ def site_tree(db):
     home_en.refresh_from_db()
     index_en.refresh_from_db()
     return SimpleNamespace(home=home, index=index, home_en=home_en, index_en=index_en)
+
+
+@pytest.fixture
+def explanation_pages(site_tree):
+    """The pages in Leichte Sprache and German Sign Language (no video yet), in German and
+    English, set in the site settings as `seed_demo` does."""
+    from home.models import SignLanguagePage, StandardPage
+
+    def add(page, english_title, english_slug):
+        site_tree.home.add_child(instance=page)
+        page.save_revision().publish()
+        translation = page.copy_for_translation(Locale.objects.get(language_code="en"))
+        translation.title, translation.slug = english_title, english_slug
+        translation.save_revision().publish()
+        return page, translation
+
+    easy, easy_en = add(
+        StandardPage(
+            title="Leichte Sprache",
+            slug="leichte-sprache",
+            body=[("text", "<h2>Was gibt es hier?</h2><p>Hier gibt es Schulungen.</p>")],
+        ),
+        "Easy-to-read",
+        "easy-to-read",
+    )
+    sign, sign_en = add(
+        SignLanguagePage(
+            title="Gebärdensprache",
+            slug="gebaerdensprache",
+            transcript="<h3>Was bietet die Website?</h3><p>Schulungen für Jobcenter.</p>",
+        ),
+        "German Sign Language",
+        "german-sign-language",
+    )
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.easy_language_page, site_settings.sign_language_page = easy, sign
+    site_settings.save()
+    return SimpleNamespace(easy=easy, easy_en=easy_en, sign=sign, sign_en=sign_en)
+
+
+@pytest.fixture
+def fake_oembed(settings):
+    """A video site's oEmbed endpoint on a local port, the site's only embed provider."""
+    from tests.home.fake_oembed import FakeOembed
+
+    fake = FakeOembed()
+    fake.start()
+    settings.WAGTAILEMBEDS_FINDERS = fake.finders()
+    yield fake
+    fake.stop()

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from catalogue.models import CatalogueIndexPage
+from home.models import SiteSettings
 
 register = template.Library()
 
@@ -73,3 +74,12 @@ def catalogue_url(context) -> str | None:
     locale = Locale.objects.filter(language_code=get_language()).first()
     index = CatalogueIndexPage.objects.live().filter(locale=locale).first() if locale else None
     return index.get_url(context.get("request")) if index else None
+
+
+@register.simple_tag(takes_context=True)
+def explanation_pages(context) -> list[Page]:
+    """The pages in Leichte Sprache and in German Sign Language (BITV 2.0) in the active
+    language, for the start page and the footer."""
+    site_settings = SiteSettings.for_request(context["request"])
+    pages = (site_settings.easy_language_page, site_settings.sign_language_page)
+    return [page.localized for page in pages if page is not None and page.live]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "catalogue",
     "bookings",
     "trainers",
+    "evaluations",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -124,6 +125,8 @@ ACCOUNT_RATE_LIMITS = {
 
 # Content security policy for the public site: nothing from other hosts, no inline code.
 # The Wagtail admin uses inline scripts and styles, so it is left out (see docs/deploy.md).
+# One exception, per response: the page in German Sign Language with a video set adds
+# frame-src for its player's host only (home.models.SignLanguagePage.serve).
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {

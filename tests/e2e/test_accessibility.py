@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def catalogue(site_tree):
+def catalogue(site_tree, explanation_pages):
     training = make_training(site_tree.index, title="Interkulturelle Kompetenz")
     translate_training(training, "en", title="Intercultural competence", slug="intercultural")
     session = make_session(training)
@@ -31,11 +31,15 @@ PUBLIC_PAGES = [
     "/schulungen/?topic=unbekannt",  # filter errors shown next to the fields
     "/schulungen/schulung-1/",
     "/barrierefreiheit/",
+    "/leichte-sprache/",
+    "/gebaerdensprache/",
     "/certificates/verify/",
     "/certificates/verify/?code=ABCD-EFGH-IJKL-MNOP",
     "/en/",
     "/en/trainings/",
     "/en/trainings/intercultural/",
+    "/en/easy-to-read/",
+    "/en/german-sign-language/",
     "/accounts/login/",
     "/accounts/signup/",
     "/accounts/password/reset/",

@@ -34,9 +34,9 @@ from catalogue.models import (
 )
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import schedule_slots
-from catalogue.services import session_save, staff_grant
+from catalogue.services import session_save, staff_grant, training_search_update
 from home.demo_images import demo_training_image
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import HomePage, SignLanguagePage, SiteSettings, StandardPage
 
 DEMO_PASSWORD = "iq-demo-2026"
 DEMO = Path(__file__).resolve().parents[2] / "demo"
@@ -65,6 +65,7 @@ class Command(BaseCommand):
             home, home_en = self.home_pages(german, english)
             index = self.catalogue_index(home, english)
             self.standard_pages(home, english)
+            self.sign_language_page(home, english)
             trainings = self.trainings(index, english, topics, target_groups, languages)
             created = self.sessions(trainings, venues, languages, rng)
             self.accounts()
@@ -182,6 +183,19 @@ class Command(BaseCommand):
             )
             setattr(site_settings, item["setting"], page)
         site_settings.contact_phone = site_settings.contact_phone or SITE["contact_phone"]
+        site_settings.save()
+
+    def sign_language_page(self, home, english):
+        """The page in German Sign Language with its transcript; the video slot stays empty until
+        the programme has a video (the page says so)."""
+        content = SITE["sign_language_page"]
+        page = SignLanguagePage.objects.child_of(home).first()
+        if page is None:
+            page = home.add_child(instance=SignLanguagePage(**content["de"]))
+            page.save_revision().publish()
+        self.translate(page, english, **content["en"])
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        site_settings.sign_language_page = page
         site_settings.save()
 
     def translate(self, page, locale, **fields):
@@ -407,6 +421,7 @@ class Command(BaseCommand):
             )
             page.languages = [languages["de"]]
             index.add_child(instance=page)
+            training_search_update(page=page)  # live without publishing
             sessions = []
             for _ in range(10):
                 first_date = self.weekday(today + timedelta(days=rng.randint(-300, 360)))
