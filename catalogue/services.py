@@ -1,11 +1,11 @@
 """Writes with rules for the catalogue: saving a session and expanding its schedule; who works
-for which state network."""
+for which state network; what the search finds of a training."""
 
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
@@ -14,8 +14,11 @@ from wagtail.models import Collection
 from catalogue.caching import catalogue_changed
 from catalogue.changes import CHANGE_FIELDS, SessionChange, change_tell
 from catalogue.models.materials import Material
+from catalogue.models.search import TrainingSearch, search_document
 from catalogue.models.sessions import Occurrence, Session, SessionStatus
 from catalogue.models.staff import StateStaff
+from catalogue.models.taxonomy import Topic
+from catalogue.models.training import TrainingPage
 from catalogue.roles import (
     FEDERAL_GROUP,
     FEDERAL_PERMISSIONS,
@@ -403,3 +406,33 @@ def translation_mark_current(*, page, by) -> None:
 def translation_copied(*, page) -> None:
     """A copy made for translation starts as what its source says."""
     log(instance=page, action=TRANSLATION_CURRENT_ACTION, data={"copied": True})
+
+
+def training_search_update(*, page: TrainingPage) -> None:
+    """The search finds a live training page by its live content (the page row, never a draft)
+    and an unpublished one not at all. Called when a page is published or unpublished
+    (catalogue.signals) and for pages made live without publishing (bulk data)."""
+    if not page.live:
+        TrainingSearch.objects.filter(page=page).delete()
+        return
+    TrainingSearch.objects.update_or_create(
+        page=page, defaults=search_document(page, postgresql=connection.vendor == "postgresql")
+    )
+
+
+def topic_search_update(*, topic: Topic) -> None:
+    """A topic's names are in the search documents of its live trainings."""
+    for page in TrainingPage.objects.live().filter(topic=topic).select_related("topic", "locale"):
+        training_search_update(page=page)
+
+
+@transaction.atomic
+def training_search_rebuild() -> int:
+    """Every search document anew (`manage.py update_training_search`); the number of live
+    trainings."""
+    TrainingSearch.objects.exclude(page__live=True).delete()
+    pages = TrainingPage.objects.live().select_related("topic", "locale")
+    for page in pages:
+        training_search_update(page=page)
+    catalogue_changed()
+    return len(pages)

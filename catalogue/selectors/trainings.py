@@ -5,15 +5,15 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
     CharField,
     Count,
+    F,
     Min,
     Q,
     QuerySet,
-    TextField,
 )
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from catalogue.caching import cached
+from catalogue.models.search import search_config, search_words
 from catalogue.models.sessions import Session, SessionStatus
 from catalogue.models.training import TrainingPage
 from catalogue.schedule import BERLIN
@@ -31,8 +32,6 @@ from catalogue.selectors.sessions import (
     public_sessions,
     with_occurrences,
 )
-
-SEARCH_CONFIGS = {"de": "german", "en": "english"}
 
 
 class ListedTraining(NamedTuple):
@@ -138,22 +137,27 @@ def trainings_for_listing(listed: list[ListedTraining]) -> list[TrainingPage]:
 
 
 def _search(trainings: QuerySet, query: str) -> QuerySet:
-    if connection.vendor != "postgresql":  # the SQLite quick start: plain substring search
-        return trainings.filter(Q(title__icontains=query) | Q(summary__icontains=query)).order_by(
-            "title"
-        )
-    config = SEARCH_CONFIGS.get(get_language(), "german")
-    vector = (
-        SearchVector("title", weight="A", config=config)
-        + SearchVector("summary", "topic__name", "topic__name_en", weight="B", config=config)
-        + SearchVector(Cast("body", TextField()), weight="C", config=config)
-    )
-    search_query = SearchQuery(query, config=config, search_type="websearch")
+    """Trainings found by every word of the query in their search documents (the live title,
+    summary, body text and topic): on PostgreSQL the stored vector, stemmed in the listing's
+    language and ranked; on SQLite (the quick start) the words anywhere in the text, by title."""
+    if connection.vendor != "postgresql":
+        return trainings_with_every_word(trainings, query).order_by("title")
+    search_query = SearchQuery(query, config=search_config(get_language()), search_type="websearch")
     return (
-        trainings.annotate(rank=SearchRank(vector, search_query))
-        .filter(rank__gt=0)
+        trainings.filter(search_document__vector=search_query)
+        .annotate(rank=SearchRank(F("search_document__vector"), search_query))
         .order_by("-rank", "title")
     )
+
+
+def trainings_with_every_word(trainings: QuerySet, query: str) -> QuerySet:
+    """The trainings whose search text holds every word of the query, as a word or inside one
+    ("Schulung" finds "Schulungen"), whatever the case ("ärger" finds "Ärger": both sides are
+    folded, so SQLite's ASCII-only LIKE compares them exactly). No words: none."""
+    words = search_words(query)
+    if not words:
+        return trainings.none()
+    return trainings.filter(*[Q(search_document__text__contains=word) for word in words])
 
 
 def training_translations(*, translation_keys, language_code: str) -> dict:
