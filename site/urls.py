@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
         participant_views.unsubscribe_view,
         name="unsubscribe",
     ),
+    path("evaluation/", include("evaluations.urls")),
     path("_util/login/", login_elsewhere, name="frontend_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -3,6 +3,7 @@ session lock; every change is logged with who and when."""
 
 from collections.abc import Mapping
 
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -28,6 +29,10 @@ ATTENDANCE_ACTION = "iq.attendance"
 SESSION_HELD_ACTION = "iq.session.held"
 SESSION_REOPENED_ACTION = "iq.session.reopened"
 ON_THE_DAY_ACTION = "iq.participant.on_the_day"
+
+# Sent with `session` inside the transaction that marks it held, its attendance final: apps
+# that follow up on a training held (evaluations) connect here, so bookings never imports them.
+session_held = Signal()
 
 
 def attendance_record(
@@ -94,6 +99,7 @@ def session_mark_held(*, session: Session, by, as_staff: bool = False) -> Sessio
         except CatalogueError as error:
             raise BookingError(str(error)) from None
         log(instance=locked, action=SESSION_HELD_ACTION, user=by, data={"from": previous})
+        session_held.send(sender=Session, session=locked)
     return locked
 
 
