@@ -71,12 +71,15 @@ def test_seed_demo_builds_a_realistic_catalogue_and_is_idempotent(client):
     assert figures["participants_by_sector"]["companies"] > 0
 
 
-def test_seed_demo_scale_adds_trainings_with_ten_sessions_each():
+def test_seed_demo_scale_adds_trainings_with_ten_sessions_each(client):
     call_command("seed_demo")
     before = Session.objects.count()
     call_command("seed_demo", scale=3)
     assert Session.objects.count() - before == 30
     assert TrainingPage.objects.filter(slug__startswith="skalierung-").count() == 3
+    # Made live in bulk, without publishing: the search finds them all the same.
+    search = client.get("/schulungen/", {"q": "Skalierungsschulung Praxis"}).content.decode()
+    assert "3 Schulungen gefunden" in search
 
 
 def test_demo_invoices_come_in_every_state_for_a_public_body_and_a_company(tmp_path):
