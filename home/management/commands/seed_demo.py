@@ -73,6 +73,7 @@ class Command(BaseCommand):
             # depends on the catalogue).
             call_command("seed_bookings")
             call_command("seed_trainers")
+            call_command("seed_evaluations")
         self.stdout.write(
             f"Demo catalogue ready: {len(trainings)} trainings, {created} new sessions."
         )
