@@ -17,9 +17,12 @@ from bookings.models import Delivery, InhouseRequest, InhouseRequestStatus
 from bookings.selectors import inhouse_requests_for_staff
 from bookings.services.errors import BookingError
 from bookings.services.inhouse import inhouse_request_answer, inhouse_request_schedule
+from catalogue.admin_display import InspectView
+from catalogue.admin_views import DatesPreviewMixin
 from catalogue.forms import SessionAdminForm
 from catalogue.models import Language, Session
 from catalogue.models.sessions import SessionStatus
+from catalogue.panels import DatesPreviewPanel
 
 answer_permission_policy = ModelPermissionPolicy(InhouseRequest)
 
@@ -38,6 +41,7 @@ def schedule_panel():
                     FieldPanel("first_date"),
                     FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
                     FieldPanel("recurrences"),
+                    DatesPreviewPanel(),
                 ],
                 heading=_("Schedule (Berlin time)"),
             ),
@@ -80,7 +84,7 @@ class ServiceErrorMixin:
             return self.form_invalid(form)
 
 
-class InhouseRequestInspectView(generic.InspectView):
+class InhouseRequestInspectView(InspectView):
     answer_url_name = None
     schedule_url_name = None
 
@@ -145,7 +149,7 @@ class InhouseAnswerView(ServiceErrorMixin, generic.EditView):
         return super().get_context_data(inhouse_request=self.object, **kwargs)
 
 
-class InhouseScheduleView(ServiceErrorMixin, generic.CreateView):
+class InhouseScheduleView(DatesPreviewMixin, ServiceErrorMixin, generic.CreateView):
     page_title = _("Schedule a private session")
     permission_required = "change"  # of the in-house request
     template_name = "bookings/admin/inhouse_schedule.html"

@@ -33,14 +33,15 @@ from bookings.selectors import (
     with_amounts,
 )
 from bookings.services.bookings import bookings_to_reclassify
+from catalogue.admin_display import InspectView
 from catalogue.models import Session, StateNetwork
 from catalogue.scoped_admin import ScopedModelViewSet
-from catalogue.selectors.staff import sessions_for_staff
+from catalogue.selectors.staff import next_first, sessions_for_staff
 
 
 def staff_sessions(request):
     """The filters offer what the user's state networks hold, nothing else."""
-    return sessions_for_staff(request.user).select_related("training").order_by("-starts_at")
+    return next_first(sessions_for_staff(request.user).select_related("training"))
 
 
 def staff_organisations(request):
@@ -87,7 +88,7 @@ class BookingIndexView(generic.IndexView):
         )
 
 
-class BookingInspectView(generic.InspectView):
+class BookingInspectView(InspectView):
     @cached_property
     def header_more_buttons(self):
         return super().header_more_buttons + [
@@ -211,6 +212,7 @@ class OrganisationViewSet(ScopedModelViewSet):
     search_fields = ["name", "city"]
     search_backend_name = None
     inspect_view_enabled = True
+    inspect_field_labels = {"created_at": _("Created")}
     edit_view_class = OrganisationEditView
 
     def scope(self, user):
@@ -297,6 +299,7 @@ class InhouseRequestViewSet(ScopedModelViewSet):
         "session",
         "created_at",
     ]
+    inspect_field_labels = {"answered_by": _("Answered by")}
 
     permission_policy = ReadOnlyPermissionPolicy(InhouseRequest)
 
@@ -389,7 +392,7 @@ class InvoiceIndexView(generic.IndexView):
         return with_amounts(super().get_base_queryset())
 
 
-class InvoiceInspectView(generic.InspectView):
+class InvoiceInspectView(InspectView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
@@ -467,6 +470,7 @@ class InvoiceViewSet(ScopedModelViewSet):
         "vat_note",
         "order_reference",
     ]
+    inspect_field_labels = {"vat_note": _("VAT note"), "order_reference": _("Order reference")}
     permission_policy = ReadOnlyPermissionPolicy(Invoice)
 
     def scope(self, user):

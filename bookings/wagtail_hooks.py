@@ -7,6 +7,7 @@ from bookings.admin_views import (
     URL_NAMESPACE,
     StaffBookingViewSet,
     may_see_session_pages,
+    participants_url,
     session_menu_items,
 )
 from bookings.choosers import organisation_chooser_viewset
@@ -72,6 +73,11 @@ def register_organisation_chooser():
 @hooks.register("register_catalogue_session_buttons")
 def session_booking_links(session, user):
     return session_menu_items(session.pk) if may_see_session_pages(user) else []
+
+
+@hooks.register("catalogue_session_participants_url")
+def session_participants_url(session, user):
+    return participants_url(session.pk) if may_see_session_pages(user) else None
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,4 +1,5 @@
-"""Admin pages of a session beyond its form: the online access of each date."""
+"""Admin pages of a session beyond its form: the online access of each date; the form's
+"Preview dates"."""
 
 from django import forms
 from django.contrib import messages
@@ -16,10 +17,32 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from catalogue.changes import SessionChange, change_recipients
 from catalogue.forms import NOTICE_CHOICES
 from catalogue.models import Session
+from catalogue.panels import PREVIEW_DATES
 from catalogue.selectors.staff import sessions_for_staff
 from catalogue.services import CatalogueError, session_access_save
 
 CHANGE_NOTICE_ACTION = "catalogue.change_notice"
+
+
+class DatesPreviewMixin:
+    """For a session's create and edit views: "Preview dates" (catalogue.panels.
+    DatesPreviewPanel) shows the form again with the dates its schedule gives; nothing is
+    saved."""
+
+    def form_valid(self, form):
+        if PREVIEW_DATES in self.request.POST:
+            return self.show_dates_preview(form)
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        if PREVIEW_DATES in self.request.POST:
+            return self.show_dates_preview(form)
+        return super().form_invalid(form)
+
+    def show_dates_preview(self, form):
+        form.previewed_dates = form.dates_preview()
+        self.form = form
+        return self.render_to_response(self.get_context_data(form=form))
 
 
 class DateAccessForm(forms.Form):

@@ -8,9 +8,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from catalogue.models.sessions import Session
 from catalogue.models.taxonomy import StateNetwork
 from catalogue.models.training import TrainingFormat, TrainingPage
+from catalogue.schedule import Slot
 from catalogue.selectors.sessions import CatalogueFilters, filter_choices, topics
-from catalogue.selectors.staff import sessions_for_staff, staff_scope
-from catalogue.services import SERVICE_STATUSES, CatalogueError, session_slots
+from catalogue.selectors.staff import next_first, sessions_for_staff, staff_scope
+from catalogue.services import SCHEDULE_FIELDS, SERVICE_STATUSES, CatalogueError, session_slots
 
 
 class CatalogueFilterForm(forms.Form):
@@ -164,8 +165,9 @@ class SessionAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self.schedule = None
         needed = ("first_date", "start_time", "end_time")
-        if all(cleaned.get(field) for field in needed) and not self.errors:
+        if all(cleaned.get(field) for field in needed) and not self.schedule_errors():
             probe = Session(
                 first_date=cleaned["first_date"],
                 start_time=cleaned["start_time"],
@@ -173,10 +175,19 @@ class SessionAdminForm(WagtailAdminModelForm):
                 recurrences=cleaned.get("recurrences"),
             )
             try:
-                session_slots(session=probe)
+                self.schedule = session_slots(session=probe)
             except CatalogueError as error:
                 self.add_error("recurrences", str(error))
         return cleaned
+
+    def schedule_errors(self) -> bool:
+        return any(field in self.errors for field in SCHEDULE_FIELDS)
+
+    def dates_preview(self) -> list[Slot] | None:
+        """The dates the schedule gives, expanded as saving expands them; None while a field
+        of the schedule is wrong or missing (the field says why). Saves nothing."""
+        self.is_valid()
+        return None if self.schedule_errors() else self.schedule
 
 
 class MaterialAdminForm(WagtailAdminModelForm):
@@ -194,8 +205,8 @@ class MaterialAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "session" in self.fields and self.for_user is not None:
-            self.fields["session"].queryset = sessions_for_staff(self.for_user).select_related(
-                "training"
+            self.fields["session"].queryset = next_first(
+                sessions_for_staff(self.for_user).select_related("training")
             )
         if "training" in self.fields:
             self.fields["training"].queryset = TrainingPage.objects.filter(

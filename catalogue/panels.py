@@ -1,9 +1,13 @@
-"""Admin panels: a training's sessions on its edit page; who is told of a session's change."""
+"""Admin panels: a training's sessions on its edit page; who is told of a session's change; the
+dates a session's schedule gives, before saving."""
 
 from wagtail.admin.panels import Panel
 
+from catalogue.admin_display import date_span
 from catalogue.selectors.sessions import sessions_for_training_admin
 from catalogue.selectors.staff import sessions_for_staff
+
+PREVIEW_DATES = "preview_dates"  # the name of the "Preview dates" button
 
 
 class SessionsPanel(Panel):
@@ -59,4 +63,33 @@ class ChangeNoticePanel(Panel):
             context = super().get_context_data(parent_context)
             context["preview"] = self.form.notice_preview
             context["form"] = self.form
+            return context
+
+
+class DatesPreviewPanel(Panel):
+    """The "Preview dates" button and, once pressed, the dates the schedule gives in Berlin time
+    (the form's `previewed_dates`, filled by catalogue.admin_views.DatesPreviewMixin)."""
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "dates_preview"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "catalogue/panels/dates_preview_panel.html"
+
+        class Media:
+            css = {"all": ["css/admin-dates-preview.css"]}
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            asked = hasattr(self.form, "previewed_dates")
+            slots = self.form.previewed_dates if asked else None
+            context.update(
+                anchor=self.panel.clean_name,
+                button_name=PREVIEW_DATES,
+                action=f"{self.request.get_full_path()}#{self.panel.clean_name}",
+                asked=asked,
+                dates=[date_span(slot.start, slot.end) for slot in slots or []],
+                schedule_wrong=asked and slots is None,
+            )
             return context

@@ -8,6 +8,8 @@ copy pages, then works on that alone: an object outside it is a 404, as if it di
 from django.http import Http404
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from catalogue.admin_display import InspectView
+
 
 class ScopedViewMixin:
     scope = None  # (user) -> the queryset of what the user may see
@@ -38,8 +40,14 @@ def scoped(view_class: type) -> type:
 
 
 class ScopedModelViewSet(ModelViewSet):
+    inspect_view_class = InspectView
+    inspect_field_labels: dict = {}  # see InspectView.field_labels
+
     def scope(self, user):
         raise NotImplementedError
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(field_labels=self.inspect_field_labels, **kwargs)
 
     def construct_view(self, view_class, **kwargs):
         return super().construct_view(scoped(view_class), scope=self.scope, **kwargs)

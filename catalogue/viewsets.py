@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -19,7 +20,8 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from catalogue.admin_views import CHANGE_NOTICE_ACTION, SessionAccessView
+from catalogue.admin_display import InspectView, date_span
+from catalogue.admin_views import CHANGE_NOTICE_ACTION, DatesPreviewMixin, SessionAccessView
 from catalogue.changes import Recipient, SessionChange, change_recipients
 from catalogue.forms import MaterialAdminForm, SessionAdminForm
 from catalogue.models import (
@@ -32,10 +34,10 @@ from catalogue.models import (
     TrainingPage,
     Venue,
 )
-from catalogue.panels import ChangeNoticePanel
+from catalogue.panels import ChangeNoticePanel, DatesPreviewPanel
 from catalogue.scoped_admin import ScopedModelViewSet
 from catalogue.selectors.materials import materials_for_staff
-from catalogue.selectors.staff import sessions_for_staff
+from catalogue.selectors.staff import next_first, sessions_for_staff
 from catalogue.services import (
     CALENDAR_FIELDS,
     SERVICE_STATUSES,
@@ -73,12 +75,62 @@ def session_buttons_from_hooks(session, user) -> list:
     return [item for hook in hooks.get_hooks(SESSION_BUTTONS_HOOK) for item in hook(session, user)]
 
 
+# The bookings admin gives the address of a session's participants page with this hook: a
+# function (session, user) -> the URL, or None for a user who may not open it.
+SESSION_PARTICIPANTS_HOOK = "catalogue_session_participants_url"
+
+
+def participants_url_from_hooks(session, user) -> str | None:
+    return next(
+        (
+            url
+            for hook in hooks.get_hooks(SESSION_PARTICIPANTS_HOOK)
+            if (url := hook(session, user))
+        ),
+        None,
+    )
+
+
+class ParticipantsColumn(Column):
+    """Seats taken of the capacity, a link to the session's participants and waiting list."""
+
+    cell_template_name = "catalogue/admin/participants_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["session"] = instance
+        context["url"] = participants_url_from_hooks(instance, parent_context["request"].user)
+        return context
+
+
 class SessionIndexView(generic.IndexView):
     queryset = Session.objects.select_related("training", "venue")
+
+    def order_queryset(self, queryset):
+        """Unless sorted by a column: the next session first, past ones after."""
+        if self.ordering:
+            return super().order_queryset(queryset)
+        return next_first(queryset)
 
     def get_list_more_buttons(self, instance):
         return super().get_list_more_buttons(instance) + session_buttons_from_hooks(
             instance, self.request.user
+        )
+
+
+class SessionInspectView(InspectView):
+    def get_dates_display_value(self):
+        dates = self.object.occurrences.order_by("start")
+        return format_html(
+            "<ol>{}</ol>",
+            format_html_join(
+                "",
+                "<li>{}{}</li>",
+                (
+                    (date_span(o.start, o.end), f" ({_('cancelled')})" if o.is_cancelled else "")
+                    for o in dates
+                ),
+            ),
         )
 
 
@@ -94,7 +146,7 @@ class RefusalsOnTheForm:
             return self.form_invalid(form)
 
 
-class SessionCreateView(RefusalsOnTheForm, generic.CreateView):
+class SessionCreateView(DatesPreviewMixin, RefusalsOnTheForm, generic.CreateView):
     def get_initial(self):
         initial = super().get_initial()
         training = TrainingPage.objects.filter(pk=self.request.GET.get("training") or 0).first()
@@ -122,7 +174,7 @@ class NoticePreview:
         return hashlib.sha256(json.dumps(seen).encode()).hexdigest()[:32]
 
 
-class SessionEditView(RefusalsOnTheForm, generic.EditView):
+class SessionEditView(DatesPreviewMixin, RefusalsOnTheForm, generic.EditView):
     notice_preview: NoticePreview | None = None
     notice = False
 
@@ -226,6 +278,7 @@ class SessionViewSet(ScopedModelViewSet):
     index_view_class = SessionIndexView
     add_view_class = SessionCreateView
     edit_view_class = SessionEditView
+    inspect_view_class = SessionInspectView
     inspect_view_enabled = True
     copy_view_enabled = True
     list_display = [
@@ -234,9 +287,33 @@ class SessionViewSet(ScopedModelViewSet):
         "state",
         Column("place", label=_("Place")),
         "status",
-        "seats_taken",
-        "capacity",
+        ParticipantsColumn("participants", label=_("Participants"), sort_key="seats_taken"),
     ]
+    inspect_view_fields = [
+        "training",
+        "state",
+        "place",
+        "language",
+        "status",
+        "is_private",
+        "capacity",
+        "seats_taken",
+        "booking_deadline",
+        "first_date",
+        "start_time",
+        "end_time",
+        "dates",
+        "meeting_url",
+        "access_notes",
+        "created_at",
+        "updated_at",
+    ]
+    inspect_field_labels = {
+        "place": _("Place"),
+        "dates": _("All dates (Berlin time)"),
+        "created_at": _("Created"),
+        "updated_at": _("Last changed"),
+    }
     list_export = [
         "pk",
         "training",
@@ -264,7 +341,6 @@ class SessionViewSet(ScopedModelViewSet):
     filterset_class = SessionFilterSet
     search_fields = ["training__title", "venue__city", "venue__name"]
     search_backend_name = None
-    ordering = ["-starts_at"]
     panels = [
         ChangeNoticePanel(),
         FieldPanel("training"),
@@ -281,6 +357,7 @@ class SessionViewSet(ScopedModelViewSet):
                 FieldPanel("first_date"),
                 FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
                 FieldPanel("recurrences"),
+                DatesPreviewPanel(),
             ],
             heading=_("Schedule (Berlin time)"),
         ),

@@ -23,7 +23,7 @@ from catalogue.caching import cached
 from catalogue.models.sessions import Occurrence, Session, SessionStatus
 from catalogue.models.taxonomy import Language, TargetGroup, Topic, Venue
 from catalogue.schedule import BERLIN
-from catalogue.selectors.staff import sessions_for_staff
+from catalogue.selectors.staff import next_first, sessions_for_staff
 
 # Sessions the public sees announced on a training page and in the listing.
 LISTED_STATUSES = (SessionStatus.PLANNED, SessionStatus.OPEN)
@@ -126,16 +126,17 @@ def public_session_for_training(*, training: Page, session_id: int) -> Session |
 
 
 def sessions_for_training_admin(*, training: Page, user) -> QuerySet[Session]:
-    """A training's sessions for the panel on its edit page, newest first: the public ones of
-    every state network, and for staff who may see sessions the in-house ones of their state
-    networks too (in-house sessions are private to the organisation and its state's staff)."""
+    """A training's sessions for the panel on its edit page, the next first (past ones after):
+    the public ones of every state network, and for staff who may see sessions the in-house ones
+    of their state networks too (in-house sessions are private to the organisation and its
+    state's staff)."""
     visible = Q(is_private=False)
     if user.has_perm("catalogue.view_session"):
         visible |= Q(pk__in=sessions_for_staff(user).values("pk"))
-    return (
-        Session.objects.filter(visible, training_key=training.translation_key)
-        .select_related("venue")
-        .order_by("-starts_at")
+    return next_first(
+        Session.objects.filter(visible, training_key=training.translation_key).select_related(
+            "venue"
+        )
     )
 
 

@@ -5,9 +5,10 @@ service asks this (DESIGN.md rule 10); a view never filters on its own."""
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Case, F, OuterRef, Q, QuerySet, Subquery, When
+from django.utils import timezone
 
-from catalogue.models.sessions import Session
+from catalogue.models.sessions import Occurrence, Session, SessionStatus
 from catalogue.models.staff import StateStaff
 from catalogue.roles import FEDERAL_GROUP, STAFF_GROUP
 
@@ -67,3 +68,17 @@ def staff_of_state(state: str) -> QuerySet:
 def sessions_for_staff(user) -> QuerySet:
     """The sessions of the state networks `user` works for."""
     return staff_scope(user).filter(Session.objects.all(), "state")
+
+
+def next_first(sessions: QuerySet) -> QuerySet:
+    """`sessions` as staff list them: those with dates to come first, by their next date (one
+    under way counts); then the past and cancelled ones, the latest first."""
+    next_date = (
+        Occurrence.objects.filter(session=OuterRef("pk"), end__gt=timezone.now())
+        .exclude(is_cancelled=True)
+        .order_by("start")
+        .values("start")[:1]
+    )
+    return sessions.alias(
+        next_date=Case(When(status=SessionStatus.CANCELLED, then=None), default=Subquery(next_date))
+    ).order_by(F("next_date").asc(nulls_last=True), F("starts_at").desc(nulls_last=True), "pk")
