@@ -11,7 +11,7 @@ from functools import lru_cache, reduce
 from operator import or_
 
 import recurrence
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import get_language
@@ -205,6 +205,38 @@ def assignments_for_staff(user) -> QuerySet[Assignment]:
     """Assignments to the sessions of the user's state networks: a trainer working in two
     states is seen by each state's staff for that state's assignments only."""
     return staff_scope(user).filter(Assignment.objects.all(), "session__state")
+
+
+@dataclass(frozen=True)
+class TrainerlessSessions:
+    count: int
+    # The next ones, each with `lost_assignments`: those that ended, the latest first.
+    sessions: list[Session]
+
+
+def sessions_that_lost_their_trainer(user, *, limit: int = 10) -> TrainerlessSessions:
+    """Sessions of the user's state networks, not cancelled and with dates to come, that had a
+    trainer whose assignment ended (declined or withdrawn) and have no active assignment now;
+    the next first. A fixed number of queries at any data size."""
+    assignments = Assignment.objects.filter(session=OuterRef("pk"))
+    sessions = (
+        sessions_for_staff(user)
+        .filter(ends_at__gt=timezone.now())
+        .exclude(status=SessionStatus.CANCELLED)
+        .filter(Exists(assignments.exclude(status__in=ACTIVE_STATUSES)))
+        .exclude(Exists(assignments.filter(status__in=ACTIVE_STATUSES)))
+    )
+    lost = (
+        Assignment.objects.exclude(status__in=ACTIVE_STATUSES)
+        .select_related("trainer")
+        .order_by("-updated_at", "-pk")
+    )
+    listed = (
+        sessions.select_related("training")
+        .prefetch_related(Prefetch("assignments", queryset=lost, to_attr="lost_assignments"))
+        .order_by("starts_at", "pk")[:limit]
+    )
+    return TrainerlessSessions(count=sessions.count(), sessions=list(listed))
 
 
 def session_assignments(session: Session) -> list[Assignment]:

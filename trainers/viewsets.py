@@ -12,6 +12,7 @@ from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from catalogue.admin_display import yes_no_column
 from catalogue.scoped_admin import ScopedModelViewSet
 from trainers import selectors, services
 from trainers.admin_views import session_url
@@ -58,8 +59,8 @@ class TrainerViewSet(ScopedModelViewSet):
         "name",
         Column("email", label=_("Email"), accessor="user.email"),
         Column("states", label=_("State networks"), accessor="get_states_display"),
-        "online",
-        "is_active",
+        yes_no_column(Trainer, "online"),
+        yes_no_column(Trainer, "is_active"),
     ]
     list_filter = ["is_active", "online", "languages"]
     list_export = ["name", "email", "get_states_display", "online", "is_active"]
@@ -79,6 +80,7 @@ class TrainerViewSet(ScopedModelViewSet):
         "is_active",
         "created_at",
     ]
+    inspect_field_labels = {"email": _("Email"), "created_at": _("Created")}
     panels = [
         FieldPanel("name"),
         FieldPanel("photo"),

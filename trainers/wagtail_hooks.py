@@ -11,7 +11,13 @@ from wagtail.documents.views.bulk_actions import (
 )
 
 from bookings.log_actions import status_change_formatter
-from trainers.admin_views import URL_NAMESPACE, TrainerStaffViewSet, session_menu_items
+from trainers.admin_views import (
+    URL_NAMESPACE,
+    TrainerStaffViewSet,
+    assignment_permissions,
+    session_menu_items,
+)
+from trainers.dashboard import TrainerlessSessionsPanel
 from trainers.models import AssignmentStatus, Certification
 from trainers.selectors import trainers_for_training_page
 from trainers.services import (
@@ -36,6 +42,12 @@ def register_trainer_staff_views():
 @hooks.register("register_catalogue_session_buttons")
 def session_trainer_links(session, user):
     return session_menu_items(session, user)
+
+
+@hooks.register("construct_homepage_panels")
+def add_trainerless_sessions_panel(request, panels):
+    if assignment_permissions.user_has_any_permission(request.user, ["add", "change"]):
+        panels.append(TrainerlessSessionsPanel())
 
 
 @hooks.register("before_serve_document")

@@ -141,7 +141,7 @@ def _search(trainings: QuerySet, query: str) -> QuerySet:
     summary, body text and topic): on PostgreSQL the stored vector, stemmed in the listing's
     language and ranked; on SQLite (the quick start) the words anywhere in the text, by title."""
     if connection.vendor != "postgresql":
-        return trainings_with_every_word(trainings, query).order_by("title")
+        return _with_every_word(trainings, query).order_by("title")
     search_query = SearchQuery(query, config=search_config(get_language()), search_type="websearch")
     return (
         trainings.filter(search_document__vector=search_query)
@@ -150,7 +150,7 @@ def _search(trainings: QuerySet, query: str) -> QuerySet:
     )
 
 
-def trainings_with_every_word(trainings: QuerySet, query: str) -> QuerySet:
+def _with_every_word(trainings: QuerySet, query: str) -> QuerySet:
     """The trainings whose search text holds every word of the query, as a word or inside one
     ("Schulung" finds "Schulungen"), whatever the case ("ärger" finds "Ärger": both sides are
     folded, so SQLite's ASCII-only LIKE compares them exactly). No words: none."""
