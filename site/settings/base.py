@@ -200,6 +200,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
+# The admin too: staff see every time in Berlin time and choose German or English (Wagtail
+# would offer every time zone and all its own languages in their account settings).
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # django-recurrence hands out naive local datetimes; see catalogue.schedule.
 RECURRENCE_USE_TZ = False
 

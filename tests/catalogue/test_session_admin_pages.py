@@ -98,6 +98,14 @@ def test_the_session_inspect_page_in_english_labels_every_field(staff_client, st
         assert internal not in details
 
 
+def test_staff_cannot_choose_another_time_zone_or_a_half_translated_language(staff_client):
+    html = staff_client.get("/admin/account/").content.decode()
+
+    assert "current_time_zone" not in html
+    languages = re.search(r'<select name="locale-preferred_language".*?</select>', html, re.S)[0]
+    assert re.findall(r'<option value="(\w+)"', languages) == ["de", "en"]
+
+
 # --- "Preview dates" on the session form -----------------------------------------------------
 
 
