@@ -23,7 +23,6 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("jsi18n/", JavaScriptCatalog.as_view(packages=["recurrence"]), name="javascript-catalog"),
 ]
 
 if settings.DEBUG:
@@ -32,6 +31,8 @@ if settings.DEBUG:
     urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", debug_media)]
 
 urlpatterns += i18n_patterns(
+    # The recurrence widget's labels, in the language of the page (/jsi18n/, /en/jsi18n/).
+    path("jsi18n/", JavaScriptCatalog.as_view(packages=["recurrence"]), name="javascript-catalog"),
     path("accounts/", include("allauth.urls")),
     path("account/trainer/", include("trainers.urls")),
     path("account/", include("bookings.urls")),

@@ -2,12 +2,33 @@
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from recurrence.forms import RecurrenceWidget
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from bookings.models import AttendanceStatus, Function
 from catalogue.models import StateNetwork
 from trainers.models import AvailabilityKind, AvailabilityRule, Trainer
+
+
+class PortalRecurrenceWidget(RecurrenceWidget):
+    """django-recurrence's widget under the site's content security policy: its labels from the
+    JavaScript catalogue in the page's language, and our own start script
+    (static/js/recurrence-widget.js) instead of its jQuery one."""
+
+    @property
+    def media(self):
+        scripts = [
+            reverse("javascript-catalog"),
+            "recurrence/js/recurrence.js",
+            "recurrence/js/recurrence-widget.js",
+            "js/recurrence-widget.js",
+        ]
+        return forms.Media(
+            js=[forms.Script(src, defer=True) for src in scripts],
+            css={"all": ["recurrence/css/recurrence.css", "css/recurrence-widget.css"]},
+        )
 
 
 class AvailabilityRuleForm(forms.ModelForm):
@@ -28,6 +49,7 @@ class AvailabilityRuleForm(forms.ModelForm):
             "last_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "recurrences": PortalRecurrenceWidget,
         }
         error_messages = {
             "first_date": {"invalid": _("Enter the date as YYYY-MM-DD.")},
@@ -39,6 +61,7 @@ class AvailabilityRuleForm(forms.ModelForm):
     def __init__(self, *args, trainer: Trainer, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.trainer = trainer
+        self.fields["kind"].choices = AvailabilityKind.choices  # no empty "---------" choice
         self.fields["kind"].initial = AvailabilityKind.WORKING
 
 
