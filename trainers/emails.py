@@ -1,7 +1,7 @@
 """How the emails to trainers and staff are written (bookings.outbox sends them): subject and
 body from templates/trainers/emails/<kind>_subject.txt and <kind>.txt, in the recipient's
 language and Berlin time; assignment emails carry the dates as an .ics (REQUEST when a trainer
-is asked or accepts, CANCEL when the assignment is declined or withdrawn)."""
+is asked, accepts or takes back a decline, CANCEL when the assignment is declined or withdrawn)."""
 
 from allauth.account.forms import EmailAwarePasswordResetTokenGenerator
 from allauth.account.utils import user_pk_to_url_str
@@ -28,6 +28,7 @@ ICS_METHODS = {
     "assignment_accepted": "REQUEST",
     "assignment_changed": "REQUEST",
     "assignment_declined": "CANCEL",
+    "assignment_decline_taken_back": "REQUEST",
     "assignment_withdrawn": "CANCEL",
     "assignment_date_cancelled": "CANCEL",
     "assignment_session_cancelled": "CANCEL",

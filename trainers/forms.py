@@ -9,7 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from bookings.models import AttendanceStatus, Function
 from catalogue.models import StateNetwork
-from trainers.models import AvailabilityKind, AvailabilityRule, Trainer
+from trainers.models import Assignment, AvailabilityKind, AvailabilityRule, Trainer
 
 
 class PortalRecurrenceWidget(RecurrenceWidget):
@@ -63,6 +63,16 @@ class AvailabilityRuleForm(forms.ModelForm):
         self.instance.trainer = trainer
         self.fields["kind"].choices = AvailabilityKind.choices  # no empty "---------" choice
         self.fields["kind"].initial = AvailabilityKind.WORKING
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        help_text=_("The programme team reads it, for example: another commitment that week."),
+        required=False,
+        max_length=Assignment._meta.get_field("decline_reason").max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class AttendanceForm(forms.Form):

@@ -280,6 +280,7 @@ class Assignment(models.Model):
         related_name="+",
     )
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    decline_reason = models.TextField(_("reason for declining"), max_length=500, blank=True)
     # Raised on every change, added to the session's SEQUENCE in calendar entries.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("assigned at"), auto_now_add=True)

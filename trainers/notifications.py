@@ -36,7 +36,8 @@ def trainer_invited(trainer: Trainer, *, new_account: bool) -> None:
 
 
 def assignment_changed(kind: str, assignment: Assignment) -> None:
-    """`kind`: assigned, accepted, declined or withdrawn; to the trainer and the staff."""
+    """`kind`: assigned, accepted, declined, decline_taken_back or withdrawn; to the trainer and
+    the staff."""
     assignment_id, event = assignment.pk, uuid.uuid4().hex
     outbox.after_commit(
         lambda: _assignment_emails(kind, assignment_id, event), about=f"assignment {kind}"

@@ -11,10 +11,11 @@ from functools import lru_cache, reduce
 from operator import or_
 
 import recurrence
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from bookings.models import Attendance, BookingStatus, Participant
@@ -32,6 +33,10 @@ from trainers.models import (
     Certification,
     Trainer,
 )
+
+# The portal warns of certifications that expire within this many days (the staff and the
+# trainer are also reminded by email then, see trainers.services).
+EXPIRY_WARNING_DAYS = 60
 
 # --- the trainer's own records ------------------------------------------------------------
 
@@ -56,11 +61,24 @@ def assignments_for_trainer(trainer: Trainer) -> QuerySet[Assignment]:
     )
 
 
+def with_participant_count(assignments: QuerySet[Assignment]) -> QuerySet[Assignment]:
+    """Each assignment's `participant_count`: the confirmed participants of its session, in the
+    same query (see participants_for_session)."""
+    confirmed = (
+        _confirmed_participants()
+        .filter(booking__session=OuterRef("session"))
+        .values("booking__session")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return assignments.annotate(participant_count=Coalesce(Subquery(confirmed), 0))
+
+
 def assignment_for_trainer(
     trainer: Trainer, assignment_id: int, *, accepted: bool = False
 ) -> Assignment | None:
     """One of the trainer's assignments (only an accepted one if `accepted`), else None."""
-    assignments = assignments_for_trainer(trainer).prefetch_related(
+    assignments = with_participant_count(assignments_for_trainer(trainer)).prefetch_related(
         Prefetch("session__occurrences", queryset=Occurrence.objects.order_by("start"))
     )
     if accepted:
@@ -72,7 +90,7 @@ def upcoming_and_past_assignments(trainer: Trainer) -> tuple[list, list]:
     """Open and accepted assignments not yet ended, and the rest (newest first)."""
     now = timezone.now()
     assignments = list(
-        assignments_for_trainer(trainer)
+        with_participant_count(assignments_for_trainer(trainer))
         .exclude(status=AssignmentStatus.WITHDRAWN)
         .order_by("session__starts_at", "pk")
     )
@@ -80,6 +98,29 @@ def upcoming_and_past_assignments(trainer: Trainer) -> tuple[list, list]:
     upcoming_ids = {a.pk for a in upcoming}
     past = [a for a in assignments if a.pk not in upcoming_ids]
     return upcoming, list(reversed(past))
+
+
+STAFF_ACTED_ON_DECLINE = gettext_lazy(
+    "The programme team has assigned trainers to this session since you declined; "
+    "please contact them if you can run it after all."
+)
+
+
+def decline_take_back_refusal(assignment: Assignment) -> str | None:
+    """Why the trainer can no longer take back their decline (None: they can). The staff act
+    on a decline by assigning a trainer to the session (someone else, or the same trainer
+    again); from then on, and once the session is cancelled, held or over, the decline stands."""
+    if assignment.status != AssignmentStatus.DECLINED:
+        return _("Only a declined assignment can be taken back.")
+    session = assignment.session
+    if session.status in (SessionStatus.CANCELLED, SessionStatus.HELD) or (
+        session.ends_at is not None and session.ends_at < timezone.now()
+    ):
+        return _("The session has been cancelled or is over; the decline stands.")
+    since = assignment.responded_at or assignment.updated_at
+    if Assignment.objects.filter(session_id=assignment.session_id, created_at__gt=since).exists():
+        return str(STAFF_ACTED_ON_DECLINE)
+    return None
 
 
 def accepted_assignments_for_feed(trainer: Trainer) -> list[Assignment]:
@@ -105,6 +146,25 @@ def certifications_for_trainer(trainer: Trainer) -> QuerySet[Certification]:
     return Certification.objects.filter(trainer=trainer).select_related("topic", "document")
 
 
+def certification_warnings(trainer: Trainer, *, today: date | None = None) -> list[Certification]:
+    """Per topic, the trainer's latest certification when it has expired or expires within
+    EXPIRY_WARNING_DAYS (a renewed one ends the warning), soonest first; each with `expired`
+    and `days_left`."""
+    today = today or timezone.localdate()
+    latest = {}
+    for certification in certifications_for_trainer(trainer):
+        current = latest.get(certification.topic_id)
+        if current is None or certification.valid_until > current.valid_until:
+            latest[certification.topic_id] = certification
+    warnings = [
+        c for c in latest.values() if c.valid_until <= today + timedelta(days=EXPIRY_WARNING_DAYS)
+    ]
+    for certification in warnings:
+        certification.days_left = (certification.valid_until - today).days
+        certification.expired = certification.days_left < 0
+    return sorted(warnings, key=lambda c: c.valid_until)
+
+
 def certification_for_trainer(trainer: Trainer, certification_id: int) -> Certification | None:
     return certifications_for_trainer(trainer).filter(pk=certification_id).first()
 
@@ -117,14 +177,17 @@ def co_trainers(assignment: Assignment) -> list[Assignment]:
     )
 
 
+def _confirmed_participants() -> QuerySet[Participant]:
+    return Participant.objects.filter(
+        booking__status=BookingStatus.CONFIRMED, cancelled_at__isnull=True
+    )
+
+
 def participants_for_session(session: Session) -> list[Participant]:
     """Participants holding a confirmed seat, with their organisation."""
     return list(
-        Participant.objects.filter(
-            booking__session=session,
-            booking__status=BookingStatus.CONFIRMED,
-            cancelled_at__isnull=True,
-        )
+        _confirmed_participants()
+        .filter(booking__session=session)
         .select_related("booking__organisation")
         .order_by("name", "pk")
     )

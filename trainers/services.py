@@ -43,7 +43,8 @@ ASSIGNMENT_ACTION = "iq.assignment.status"
 AVAILABILITY_ACTION = "iq.trainer.availability"
 CALENDAR_ACTION = "iq.trainer.calendar_renewed"
 CERTIFICATES_COLLECTION = "Trainer certificates"
-REMINDER_DAYS = 60
+REMINDER_DAYS = selectors.EXPIRY_WARNING_DAYS
+DECLINE_REASON_LENGTH = Assignment._meta.get_field("decline_reason").max_length
 
 
 class TrainerError(Exception):
@@ -268,7 +269,12 @@ def assignment_create(*, session: Session, trainer: Trainer, role: str, by) -> A
         )
     if not locked.is_active:
         raise TrainerError(_("%(name)s is not an active trainer.") % {"name": locked.name})
-    session = Session.objects.select_related("training__topic").get(pk=session.pk)
+    # Locked, as a trainer taking back their decline locks it (assignment_decline_take_back).
+    session = (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("training__topic")
+        .get(pk=session.pk)
+    )
     _check_assignable(session)
     if role == AssignmentRole.LEAD:
         lead = (
@@ -316,7 +322,13 @@ def assignment_accept(*, assignment: Assignment, trainer: Trainer) -> Assignment
 
 
 @transaction.atomic
-def assignment_decline(*, assignment: Assignment, trainer: Trainer) -> Assignment:
+def assignment_decline(*, assignment: Assignment, trainer: Trainer, reason: str = "") -> Assignment:
+    """The trainer declines, optionally saying why (shown to the staff)."""
+    reason = reason.strip()
+    if len(reason) > DECLINE_REASON_LENGTH:
+        raise TrainerError(
+            _("Please keep the reason to %(max)s characters.") % {"max": DECLINE_REASON_LENGTH}
+        )
     _locked_trainer(trainer.pk)
     assignment = _locked_assignment(assignment, trainer)
     if assignment.status != AssignmentStatus.PENDING:
@@ -326,7 +338,35 @@ def assignment_decline(*, assignment: Assignment, trainer: Trainer) -> Assignmen
                 "please contact the programme team."
             )
         )
-    return _set_status(assignment, AssignmentStatus.DECLINED, trainer.user, "declined")
+    return _set_status(
+        assignment, AssignmentStatus.DECLINED, trainer.user, "declined", decline_reason=reason
+    )
+
+
+@transaction.atomic
+def assignment_decline_take_back(*, assignment: Assignment, trainer: Trainer) -> Assignment:
+    """The trainer takes back their decline while the staff have not acted on it (see
+    selectors.decline_take_back_refusal): the assignment waits for their answer again, as
+    before. The session's row is locked, as assignment_create locks it, so a trainer the staff
+    assign meanwhile and the taken-back decline never both stand."""
+    _locked_trainer(trainer.pk)
+    assignment = _locked_assignment(assignment, trainer)
+    assignment.session = Session.objects.select_for_update().get(pk=assignment.session_id)
+    refusal = selectors.decline_take_back_refusal(assignment)
+    if refusal:
+        raise TrainerError(refusal)
+    try:
+        with transaction.atomic():
+            return _set_status(
+                assignment,
+                AssignmentStatus.PENDING,
+                trainer.user,
+                "decline_taken_back",
+                responded_at=None,
+                decline_reason="",
+            )
+    except IntegrityError:
+        raise TrainerError(str(selectors.STAFF_ACTED_ON_DECLINE)) from None
 
 
 @transaction.atomic
@@ -362,14 +402,20 @@ def _locked_assignment(assignment: Assignment, trainer: Trainer) -> Assignment:
     return locked
 
 
-def _set_status(assignment: Assignment, status: str, by, kind: str) -> Assignment:
+def _set_status(assignment: Assignment, status: str, by, kind: str, **changes) -> Assignment:
+    """Change the status (and the fields in `changes`), log it with the reason for declining,
+    if any, and tell those concerned."""
     previous = assignment.status
     assignment.status = status
     assignment.sequence += 1
     if kind in ("accepted", "declined"):
         assignment.responded_at = timezone.now()
-    assignment.save(update_fields=["status", "sequence", "responded_at", "updated_at"])
-    _log_status(assignment, previous, status, by)
+    for name, value in changes.items():
+        setattr(assignment, name, value)
+    assignment.save(
+        update_fields=["status", "sequence", "responded_at", "decline_reason", "updated_at"]
+    )
+    _log_status(assignment, previous, status, by, reason=changes.get("decline_reason", ""))
     notifications.assignment_changed(kind, assignment)
     return assignment
 
@@ -381,13 +427,11 @@ def _refusal_message(trainer: Trainer, reasons: list[str]) -> str:
     }
 
 
-def _log_status(assignment: Assignment, previous: str, new: str, by) -> None:
-    log(
-        instance=assignment,
-        action=ASSIGNMENT_ACTION,
-        user=by,
-        data={"from": previous, "to": new, "role": assignment.role},
-    )
+def _log_status(assignment: Assignment, previous: str, new: str, by, reason: str = "") -> None:
+    data = {"from": previous, "to": new, "role": assignment.role}
+    if reason:
+        data["reason"] = reason
+    log(instance=assignment, action=ASSIGNMENT_ACTION, user=by, data=data)
 
 
 # --- materials --------------------------------------------------------------------------------

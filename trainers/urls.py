@@ -17,6 +17,11 @@ urlpatterns = [
         name="assignment_decline",
     ),
     path(
+        "assignments/<int:assignment_id>/take-back/",
+        views.assignment_take_back,
+        name="assignment_take_back",
+    ),
+    path(
         "assignments/<int:assignment_id>/dates/<int:occurrence_id>/attendance/",
         views.attendance,
         name="attendance",

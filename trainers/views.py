@@ -22,7 +22,13 @@ from catalogue.ics import calendar_response
 from catalogue.material_views import session_material_download
 from catalogue.selectors.materials import materials_for_session
 from trainers import selectors, services
-from trainers.forms import AttendanceForm, AvailabilityRuleForm, MaterialForm, OnTheDayForm
+from trainers.forms import (
+    AttendanceForm,
+    AvailabilityRuleForm,
+    DeclineForm,
+    MaterialForm,
+    OnTheDayForm,
+)
 from trainers.ics import title_for, trainer_feed, training_titles
 from trainers.models import AssignmentStatus
 
@@ -66,6 +72,7 @@ def portal_home(request):
             "past": past,
             "feed_url": feed_url,
             "certifications": selectors.certifications_for_trainer(request.trainer),
+            "certification_warnings": selectors.certification_warnings(request.trainer),
         },
     )
 
@@ -83,6 +90,10 @@ def assignment_detail(request, assignment_id, status=200, **kwargs):
         "co_trainers": selectors.co_trainers(assignment),
         "accepted": accepted,
     }
+    if assignment.status == AssignmentStatus.PENDING:
+        context["decline_form"] = kwargs.get("decline_form") or DeclineForm()
+    elif assignment.status == AssignmentStatus.DECLINED:
+        context["take_back_refusal"] = selectors.decline_take_back_refusal(assignment)
     if accepted:
         context["participants"] = selectors.participants_for_session(session)
         recorded = selectors.attendance_progress(session)
@@ -165,12 +176,32 @@ def assignment_accept(request, assignment_id):
 @require_POST
 def assignment_decline(request, assignment_id):
     assignment = _own_assignment(request, assignment_id)
+    form = DeclineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.assignment_decline(
+                assignment=assignment, trainer=request.trainer, reason=form.cleaned_data["reason"]
+            )
+        except services.TrainerError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("You have declined the assignment."))
+        return redirect("trainers:assignment", assignment_id=assignment.pk)
+    return assignment_detail(request, assignment_id, decline_form=form, status=400)
+
+
+@trainer_required
+@require_POST
+def assignment_take_back(request, assignment_id):
+    assignment = _own_assignment(request, assignment_id)
     try:
-        services.assignment_decline(assignment=assignment, trainer=request.trainer)
+        services.assignment_decline_take_back(assignment=assignment, trainer=request.trainer)
     except services.TrainerError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("You have declined the assignment."))
+        messages.success(
+            request, _("You have taken back your decline; the assignment awaits your answer.")
+        )
     return redirect("trainers:assignment", assignment_id=assignment.pk)
 
 

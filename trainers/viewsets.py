@@ -210,6 +210,7 @@ class AssignmentViewSet(ScopedModelViewSet):
         "assigned_by",
         "created_at",
         "responded_at",
+        "decline_reason",
     ]
     permission_policy = ReadOnlyPermissionPolicy(Assignment)
 

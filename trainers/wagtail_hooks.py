@@ -107,9 +107,20 @@ for wagtail_action in (AddTagsBulkAction, AddToCollectionBulkAction, DeleteBulkA
 
 @hooks.register("register_log_actions")
 def register_trainer_actions(actions):
-    actions.register_action(ASSIGNMENT_ACTION)(
-        status_change_formatter(_("Assignment status changed"), AssignmentStatus)
-    )
+    status_changed = status_change_formatter(_("Assignment status changed"), AssignmentStatus)
+
+    @actions.register_action(ASSIGNMENT_ACTION)
+    class AssignmentStatusChanged(status_changed):
+        """The status change, with the trainer's reason for declining."""
+
+        def format_message(self, log_entry):
+            message = super().format_message(log_entry)
+            reason = (log_entry.data or {}).get("reason")
+            return (
+                _("%(change)s: %(reason)s") % {"change": message, "reason": reason}
+                if reason
+                else message
+            )
 
     actions.register_action(
         AVAILABILITY_ACTION, _("Availability changed"), _("Working times or absences changed")

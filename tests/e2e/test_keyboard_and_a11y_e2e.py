@@ -12,8 +12,10 @@ from catalogue.models import Material
 from catalogue.services import material_save
 from tests.e2e.accessibility import wcag_violations
 from tests.e2e.helpers import PASSWORD, log_in, verified_user
+from tests.trainers.conftest import monday
 from tests.trainers.helpers import accepted_assignment, confirmed_participants, past_session
 from trainers.factories import make_trainer
+from trainers.models import Assignment
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -124,6 +126,9 @@ def test_trainer_portal_meets_wcag_21_aa(page, site_tree, prefix):
     session = past_session(training)
     confirmed_participants(session, "Clara Vogel")
     assignment = accepted_assignment(session, trainer)
+    offered = Assignment.objects.create(
+        session=make_session(training, first_date=monday(3)), trainer=trainer, role="lead"
+    )
     occurrence = session.occurrences.order_by("start").first()
     log_in(page, "anna@example.org")
 
@@ -131,6 +136,7 @@ def test_trainer_portal_meets_wcag_21_aa(page, site_tree, prefix):
     for path in [
         "/account/trainer/",
         f"/account/trainer/assignments/{assignment.pk}/",
+        f"/account/trainer/assignments/{offered.pk}/",
         f"/account/trainer/assignments/{assignment.pk}/dates/{occurrence.pk}/attendance/",
         "/account/trainer/availability/",
     ]:

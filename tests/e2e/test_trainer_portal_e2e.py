@@ -1,20 +1,24 @@
 """The trainer portal in Chromium under the site's content security policy: the availability
 editor (django-recurrence's widget) in German and English, by mouse and keyboard, without a
-console message or a policy violation."""
+console message or a policy violation; declining with a reason and taking it back; the
+certification warning and the participants of each assignment."""
 
-from datetime import time
+import re
+from datetime import time, timedelta
 
 import pytest
+from django.utils import timezone
 from django.utils.text import capfirst
 from playwright.sync_api import expect
 from recurrence import MO, TH, TU, WE
 
-from catalogue.factories import TopicFactory
+from catalogue.factories import TopicFactory, make_session, make_training
 from tests.e2e.accessibility import wcag_violations
 from tests.e2e.helpers import log_in, t, verified_user
 from tests.trainers.conftest import monday as next_monday
-from trainers.factories import make_trainer
-from trainers.models import AvailabilityRule
+from tests.trainers.helpers import confirmed_participants
+from trainers.factories import certify, make_trainer
+from trainers.models import Assignment, AssignmentStatus, AvailabilityRule
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -95,4 +99,44 @@ def test_a_trainer_adds_a_weekly_working_time_with_the_widget(
     expect(widget.get_by_role("button", name=friday, exact=True)).to_have_attribute(
         "aria-pressed", "false"
     )
+    assert troubles == []
+
+
+def test_a_trainer_sees_warnings_and_participants_declines_with_a_reason_and_takes_it_back(
+    page, troubles, anna, site_tree
+):
+    topic = anna.certifications.get().topic
+    certify(
+        anna,
+        TopicFactory(name="Antidiskriminierung"),
+        valid_until=timezone.localdate() + timedelta(days=20),
+    )
+    training = make_training(site_tree.index, title="Interkulturell beraten", topic=topic)
+    session = make_session(
+        training, first_date=next_monday(3), start_time=time(9), end_time=time(12)
+    )
+    confirmed_participants(session, "Clara Vogel", "Deniz Kaya")
+    offered = Assignment.objects.create(session=session, trainer=anna, role="lead")
+
+    log_in(page, "anna@example.org")
+    expect(page).to_have_url(re.compile("/account/trainer/"))
+    expect(page.locator("#certification-warnings")).to_contain_text("„Antidiskriminierung“ ist bis")
+    expect(page.get_by_role("row", name=re.compile("Interkulturell beraten"))).to_contain_text(
+        "2 von 12"
+    )
+    page.get_by_role("link", name="Interkulturell beraten").click()
+    expect(page.locator("main")).to_contain_text("2 von 12 Plätzen bestätigt")
+    page.get_by_label(t("Reason (optional)")).fill("In der Woche bin ich auf einer Tagung.")
+    page.get_by_role("button", name=t("Decline")).click()
+
+    expect(page.locator("main")).to_contain_text("In der Woche bin ich auf einer Tagung.")
+    offered.refresh_from_db()
+    assert offered.status == AssignmentStatus.DECLINED
+    page.get_by_role("button", name=t("Take back the decline")).click()
+    expect(page.get_by_role("button", name=t("Accept"))).to_be_visible()
+    page.get_by_role("button", name=t("Accept")).click()
+
+    expect(page.locator("main")).to_contain_text(t("You have accepted the assignment."))
+    offered.refresh_from_db()
+    assert (offered.status, offered.decline_reason) == (AssignmentStatus.ACCEPTED, "")
     assert troubles == []

@@ -54,6 +54,7 @@ def id_urls(own):
         ("get", f"/account/trainer/assignments/{a}/"),
         ("post", f"/account/trainer/assignments/{a}/accept/"),
         ("post", f"/account/trainer/assignments/{a}/decline/"),
+        ("post", f"/account/trainer/assignments/{a}/take-back/"),
         ("get", f"/account/trainer/assignments/{a}/dates/{o}/attendance/"),
         ("post", f"/account/trainer/assignments/{a}/dates/{o}/attendance/"),
         ("post", f"/account/trainer/assignments/{a}/held/"),
@@ -65,7 +66,7 @@ def id_urls(own):
     ]
 
 
-URL_COUNT = 11
+URL_COUNT = 12
 
 
 @pytest.mark.parametrize("number", range(URL_COUNT))
