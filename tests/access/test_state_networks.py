@@ -160,6 +160,7 @@ def concrete(route: str, namespace: str, w) -> str:
         "organisation_id": w["organisation"].pk,
         "file_id": ClosedReportFile.objects.values_list("pk", flat=True).first(),
         "invoice_id": Invoice.objects.values_list("pk", flat=True).first(),
+        "page_id": w["training"].pk,  # a page, not a state network's: no translation to mark
     }
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
 
