@@ -108,7 +108,7 @@ def test_staff_move_a_booked_session_after_seeing_who_is_told(page, site_tree, s
     page.goto(f"/admin/catalogue_session/edit/{session.pk}/")
     page.locator("input[name=start_time]").fill("10:00")
     page.locator("input[name=end_time]").fill("13:00")
-    page.locator("form#w-editor-form button[type=submit]").first.click()
+    page.locator("form#w-editor-form footer button[type=submit]").first.click()  # Save
     notice = page.locator("[role=status]", has_text="a@e.org")
     expect(notice).to_be_visible()
     expect(
@@ -118,7 +118,7 @@ def test_staff_move_a_booked_session_after_seeing_who_is_told(page, site_tree, s
     session.refresh_from_db()
     assert session.start_time.hour == 9 and mail.outbox == []
 
-    page.locator("form#w-editor-form button[type=submit]").first.click()
+    page.locator("form#w-editor-form footer button[type=submit]").first.click()  # Save
     expect(page).to_have_url(re.compile(r"/admin/catalogue_session/$"))
     session.refresh_from_db()
     assert session.start_time.hour == 10
