@@ -74,6 +74,7 @@ def test_a_training_officer_books_25_colleagues_from_a_pasted_list(
     expect(page.locator("#id_form-24-name")).to_have_value("Kollegin 25")
     expect(page.locator(".when-full legend")).to_contain_text("20")
     expect(page.locator(".booking-terms")).to_contain_text("1.000,00 €")
+    page.locator(".when-full").scroll_into_view_if_needed()
     screenshot("booker-split-waitlist")
     page.get_by_label(
         t("Confirm the places that are free, the others go on the waiting list")
