@@ -19,6 +19,12 @@ from wagtail.models import Orderable
 RATING_SCALE = range(1, 6)
 
 
+STANDARD_STAYS = _(
+    "Every training without a questionnaire of its own uses the standard one: make another "
+    "questionnaire the standard first."
+)
+
+
 def _localised(german: str, english: str) -> str:
     return english if get_language() == "en" and english else german
 
@@ -53,6 +59,14 @@ class Questionnaire(ClusterableModel):
                 violation_error_message=_("There is already a standard questionnaire."),
             )
         ]
+
+    def clean(self):
+        was_standard = (
+            self.pk is not None
+            and Questionnaire.objects.filter(pk=self.pk, is_standard=True).exists()
+        )
+        if was_standard and not self.is_standard:
+            raise ValidationError({"is_standard": STANDARD_STAYS})
 
     def __str__(self) -> str:
         return self.label
