@@ -26,23 +26,20 @@ CHANGE_NOTICE_ACTION = "catalogue.change_notice"
 
 class DatesPreviewMixin:
     """For a session's create and edit views: "Preview dates" (catalogue.panels.
-    DatesPreviewPanel) shows the form again with the dates its schedule gives; nothing is
-    saved."""
+    DatesPreviewPanel) shows the form again with the dates its schedule gives; nothing is saved
+    and no step of saving (such as the change notice) is taken."""
 
-    def form_valid(self, form):
+    def is_valid(self, form):
         if PREVIEW_DATES in self.request.POST:
-            return self.show_dates_preview(form)
-        return super().form_valid(form)
+            form.previewed_dates = form.dates_preview()
+            return False
+        return super().is_valid(form)
 
     def form_invalid(self, form):
-        if PREVIEW_DATES in self.request.POST:
-            return self.show_dates_preview(form)
+        if hasattr(form, "previewed_dates"):
+            self.form = form
+            return self.render_to_response(self.get_context_data(form=form))
         return super().form_invalid(form)
-
-    def show_dates_preview(self, form):
-        form.previewed_dates = form.dates_preview()
-        self.form = form
-        return self.render_to_response(self.get_context_data(form=form))
 
 
 class DateAccessForm(forms.Form):

@@ -238,3 +238,41 @@ def test_the_in_house_schedule_form_previews_its_dates(staff_client, paid_sessio
     assert Session.objects.count() == sessions_before
     inhouse.refresh_from_db()
     assert inhouse.status == InhouseRequestStatus.ACCEPTED
+
+
+def test_previewing_a_booked_sessions_new_dates_tells_nobody(staff_client, site_tree):
+    """The change notice belongs to saving: the preview neither lists nor tells anyone."""
+    session = make_session(make_training(site_tree.index), first_date=date(2030, 3, 25))
+    member = MembershipFactory()
+    booking_create(
+        session=session,
+        organisation=member.organisation,
+        participants=participants(2),
+        by=member.user,
+    )
+    data = {
+        "training": session.training_id,
+        "state": session.state,
+        "language": session.language_id,
+        "venue": session.venue_id,
+        "capacity": session.capacity,
+        "status": session.status,
+        "first_date": "2030-04-01",
+        "start_time": "09:00",
+        "end_time": "12:00",
+        "recurrences": "",
+    }
+    url = f"/admin/catalogue_session/edit/{session.pk}/"
+
+    previewed = staff_client.post(url, {**data, "preview_dates": "1"})
+    saved = staff_client.post(url, data)
+
+    assert "01.04.2030, 09:00–12:00" in text(
+        previewed.content.decode(), 'id="dates_preview"', "</ol>"
+    )
+    assert previewed.context["form"].non_field_errors() == []
+    assert getattr(previewed.context["form"], "notice_preview", None) is None
+    # Saving still shows who is told before anything changes.
+    assert saved.context["form"].notice_preview is not None
+    session.refresh_from_db()
+    assert session.first_date == date(2030, 3, 25)
