@@ -18,6 +18,7 @@ per-session rows are then added up by topic, state network and month.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -135,6 +136,7 @@ class Figures:
     participant_hours: float
     function_by_sector: dict[str, dict[str, int]]  # sector -> function -> participations
     state_by_topic: dict[str, dict[str, dict[str, int]]]  # state -> topic -> figures
+    feedback: "FeedbackFigures"
 
     def as_dict(self) -> dict:
         """The report as plain data (the JSON of `report_pa3`)."""
@@ -209,7 +211,43 @@ class Figures:
             "participant_hours": self.participant_hours,
             "function_by_sector": self.function_by_sector,
             "state_by_topic": self.state_by_topic,
+            "feedback": self.feedback.as_dict(),
         }
+
+
+@dataclass(frozen=True)
+class FeedbackFigures:
+    """What the participants' anonymous feedback says of the trainings held counted: links
+    given out, answers, the response rate and the mean overall satisfaction (1–5, None where
+    too few answers exist to show it). Supplied by the evaluations app."""
+
+    invited: int = 0
+    answers: int = 0
+    response_rate: float | None = None
+    overall_satisfaction: float | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "invited": self.invited,
+            "answers": self.answers,
+            "response_rate": self.response_rate,
+            "overall_satisfaction": self.overall_satisfaction,
+        }
+
+
+# Session ids -> their FeedbackFigures; registered by EvaluationsConfig.ready(), since bookings
+# never imports evaluations.
+def _no_feedback(session_ids: list[int]) -> FeedbackFigures:
+    return FeedbackFigures()
+
+
+_feedback_source: Callable[[list[int]], FeedbackFigures] = _no_feedback
+
+
+def register_feedback_source(source: Callable[[list[int]], FeedbackFigures] | None) -> None:
+    """None: no feedback again."""
+    global _feedback_source
+    _feedback_source = source or _no_feedback
 
 
 def programme_figures(
@@ -357,6 +395,7 @@ def programme_figures(
         },
         teaching_units=breakdown["units"],
         participant_hours=hours,
+        feedback=_feedback_source([row.session for row in held]),
         function_by_sector={
             sector_name: {name: breakdown[f"{sector_name}_{name}"] for name in FUNCTIONS}
             for sector_name in SECTORS

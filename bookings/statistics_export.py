@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from bookings.models import Function, OrganisationType, Sector
-from bookings.statistics import Figures
+from bookings.statistics import FeedbackFigures, Figures
 from catalogue.spreadsheets import csv_writer, xlsx_row
 
 
@@ -30,6 +30,26 @@ class Closed:
 
 
 KINDS = {"open": gettext_lazy("open trainings"), "inhouse": gettext_lazy("in-house trainings")}
+
+
+def feedback_rows(feedback: FeedbackFigures) -> list[tuple[str, str, object]]:
+    """(key, label, value) of the feedback figures; a figure withheld or without answers is
+    empty, never 0. The response rate in per cent."""
+    rate = feedback.response_rate
+    return [
+        ("feedback_invited", _("Feedback: links given out"), feedback.invited),
+        ("feedback_answers", _("Feedback: answers"), feedback.answers),
+        (
+            "feedback_response_rate",
+            _("Feedback: response rate (%)"),
+            round(rate * 100, 1) if rate is not None else "",
+        ),
+        (
+            "feedback_overall_satisfaction",
+            _("Feedback: mean overall satisfaction (1–5)"),
+            feedback.overall_satisfaction if feedback.overall_satisfaction is not None else "",
+        ),
+    ]
 
 
 def figures_json(figures: Figures, closed: Closed | None = None) -> str:
@@ -104,6 +124,10 @@ def figures_rows(figures: Figures) -> list[list]:
             figures.teaching_units,
         ],
         [_("Figure"), "participant_hours", _("Participant hours"), "", figures.participant_hours],
+        *[
+            [_("Feedback"), key, label, "", value]
+            for key, label, value in feedback_rows(figures.feedback)
+        ],
     ]
     rows += [
         [
@@ -198,6 +222,7 @@ def figures_xlsx(figures: Figures, closed: Closed | None = None) -> bytes:
             [_("Organisations reached"), figures.organisations_reached],
             [_("Teaching units delivered (UE)"), figures.teaching_units],
             [_("Participant hours"), figures.participant_hours],
+            *[[label, value] for _key, label, value in feedback_rows(figures.feedback)],
         ],
     )
     sheet(

@@ -19,7 +19,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from bookings.certificates import pdf_fonts
 from bookings.models import Function, OrganisationType, Sector
 from bookings.statistics import Figures
-from bookings.statistics_export import KINDS, Closed
+from bookings.statistics_export import KINDS, Closed, feedback_rows
 
 ACCENT = colors.HexColor("#005a5b")
 
@@ -106,6 +106,10 @@ def figures_pdf(figures: Figures, closed: Closed | None = None) -> bytes:
                         [_("Organisations reached"), figures.organisations_reached],
                         [_("Teaching units delivered (UE)"), figures.teaching_units],
                         [_("Participant hours"), figures.participant_hours],
+                        *[
+                            [label, value if value != "" else _("not shown")]
+                            for _key, label, value in feedback_rows(figures.feedback)
+                        ],
                     ],
                     widths=[110 * mm, 40 * mm],
                 ),

@@ -9,7 +9,9 @@ class EvaluationsConfig(AppConfig):
     def ready(self):
         from bookings import outbox
         from bookings.services.attendance import session_held
-        from evaluations import emails, services
+        from bookings.statistics import register_feedback_source
+        from evaluations import emails, selectors, services
 
         outbox.register(emails.KINDS, emails.write)
         session_held.connect(services.on_session_held, dispatch_uid="evaluations-invitations")
+        register_feedback_source(selectors.programme_feedback)

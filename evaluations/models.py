@@ -171,6 +171,7 @@ class TrainingQuestionnaire(models.Model):
 class InvitationKind(models.TextChoices):
     PERSONAL = "personal", _("personal (emailed to the participant)")
     HANDED_OUT = "handed_out", _("handed out (sent to the booker to pass on)")
+    ROOM = "room", _("taken from the room link the trainer showed")
 
 
 class Invitation(models.Model):

@@ -5,17 +5,20 @@ A link's token is random; only its SHA-256 is stored, so the links exist only in
 person: the invitation only records the day it was used."""
 
 import hashlib
+import hmac
 import secrets
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models import CharField, Count, Exists, Max, OuterRef, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from bookings import outbox
@@ -60,6 +63,10 @@ class LinkUsed(EvaluationError):
 
 class LinkExpired(EvaluationError):
     pass
+
+
+class RoomLinkClosed(EvaluationError):
+    """The room link hands out nothing (not held yet, expired, or every link taken)."""
 
 
 def token_hash(token: str) -> str:
@@ -257,3 +264,105 @@ def _possible(item, value) -> bool:
     if item.kind == ItemKind.MULTIPLE:
         return isinstance(value, list) and set(value) <= options
     return isinstance(value, str) and len(value) <= TEXT_MAX_LENGTH
+
+
+# The room link: one short address per held session that the trainer shows in the room (as a
+# QR code); each person who opens it and presses the button takes a single-use link of their
+# own. It is signed, not stored, and hands out at most as many links as people were present.
+ROOM_SALT = "evaluations.room"
+ROOM_SIGNATURE_LENGTH = 12
+
+
+def room_code(session: Session) -> str:
+    signature = salted_hmac(ROOM_SALT, str(session.pk)).hexdigest()[:ROOM_SIGNATURE_LENGTH]
+    return f"{session.pk}-{signature}"
+
+
+def room_url(session: Session, language: str) -> str:
+    with translation.override(language):
+        return urljoin(
+            settings.WAGTAILADMIN_BASE_URL, reverse("evaluation_room", args=[room_code(session)])
+        )
+
+
+@dataclass(frozen=True)
+class RoomLink:
+    session: Session
+    present: int  # how many links it may hand out: one per participant present
+    taken: int
+    expires_at: object  # datetime
+
+    @property
+    def left(self) -> int:
+        return max(self.present - self.taken, 0)
+
+
+def room_link_for_session(session: Session) -> RoomLink | None:
+    """The room link's state while it hands out links; None before the session is marked
+    held (nobody has been invited yet) and once its links have expired."""
+    kinds = dict(
+        Invitation.objects.filter(session=session).values_list("kind").annotate(Count("pk"))
+    )
+    expires_at = (
+        Invitation.objects.filter(session=session)
+        .exclude(kind=InvitationKind.ROOM)
+        .aggregate(expires=Max("expires_at"))["expires"]
+    )
+    if expires_at is None or expires_at <= timezone.now():
+        return None
+    present = kinds.get(InvitationKind.PERSONAL, 0) + kinds.get(InvitationKind.HANDED_OUT, 0)
+    return RoomLink(
+        session=session,
+        present=present,
+        taken=kinds.get(InvitationKind.ROOM, 0),
+        expires_at=expires_at,
+    )
+
+
+def session_for_room_code(code: str) -> Session:
+    """The session a room code names (LinkInvalid for a code nobody made)."""
+    number, _dash, signature = code.partition("-")
+    session = None
+    if number.isdigit() and len(number) < 12:
+        expected = salted_hmac(ROOM_SALT, number).hexdigest()[:ROOM_SIGNATURE_LENGTH]
+        if hmac.compare_digest(expected, signature):
+            session = Session.objects.select_related("training").filter(pk=int(number)).first()
+    if session is None:
+        raise LinkInvalid(_("This link is not valid. Please check that it was copied in full."))
+    return session
+
+
+def room_link_take(*, session: Session, kept: str | None = None) -> str:
+    """A single-use link's token from the session's room link. `kept`: the token this browser
+    took before; while it is unused it is given again (a reload takes no second link). Under
+    the session's row lock, so the room never hands out more links than people were present."""
+    with transaction.atomic():
+        Session.objects.select_for_update().filter(pk=session.pk).first()
+        room = room_link_for_session(session)
+        if room is None:
+            raise RoomLinkClosed(
+                _(
+                    "This room link is not open: it works from when the session is marked held "
+                    "and for six weeks after."
+                )
+            )
+        if (
+            kept
+            and Invitation.objects.filter(
+                session=session,
+                kind=InvitationKind.ROOM,
+                token_hash=token_hash(kept),
+                used_on__isnull=True,
+                expires_at__gt=timezone.now(),
+            ).exists()
+        ):
+            return kept
+        if not room.left:
+            raise RoomLinkClosed(
+                _(
+                    "Every link of this room has been taken: there are as many as people were "
+                    "present. Please use the personal link from your email."
+                )
+            )
+        (token,) = _new_links(session, InvitationKind.ROOM, 1, room.expires_at)
+        return token

@@ -100,6 +100,15 @@ def upcoming_and_past_assignments(trainer: Trainer) -> tuple[list, list]:
     return upcoming, list(reversed(past))
 
 
+def held_assignments(trainer: Trainer) -> list[Assignment]:
+    """The sessions the trainer ran that are marked held, the latest first."""
+    return list(
+        assignments_for_trainer(trainer)
+        .filter(status=AssignmentStatus.ACCEPTED, session__status=SessionStatus.HELD)
+        .order_by("-session__starts_at", "-pk")
+    )
+
+
 STAFF_ACTED_ON_DECLINE = gettext_lazy(
     "The programme team has assigned trainers to this session since you declined; "
     "please contact them if you can run it after all."

@@ -42,6 +42,12 @@ urlpatterns = [
         views.material_remove,
         name="material_remove",
     ),
+    path(
+        "assignments/<int:assignment_id>/evaluation/room/",
+        views.evaluation_room,
+        name="evaluation_room",
+    ),
+    path("evaluations/", views.evaluations, name="evaluations"),
     path("availability/", views.availability, name="availability"),
     path("availability/<int:rule_id>/", views.availability_edit, name="availability_edit"),
     path(

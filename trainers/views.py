@@ -18,9 +18,20 @@ from bookings.services.attendance import (
     session_mark_held,
 )
 from bookings.services.errors import BookingBusy, BookingError
+from bookings.statistics_export import bar_chart
 from catalogue.ics import calendar_response
 from catalogue.material_views import session_material_download
+from catalogue.models.sessions import SessionStatus
 from catalogue.selectors.materials import materials_for_session
+from evaluations.models import ItemKind
+from evaluations.qr import qr_svg
+from evaluations.selectors import (
+    OVERALL_KEY,
+    THRESHOLD,
+    results_of_sessions,
+    results_per_session,
+)
+from evaluations.services import room_link_for_session, room_url
 from trainers import selectors, services
 from trainers.forms import (
     AttendanceForm,
@@ -99,6 +110,8 @@ def assignment_detail(request, assignment_id, status=200, **kwargs):
         recorded = selectors.attendance_progress(session)
         for occurrence in session.active_occurrences:
             occurrence.recorded = recorded.get(occurrence.pk, 0)
+    if accepted and session.status == SessionStatus.HELD:
+        context.update(_evaluation(request, session))
     if assignment.is_active:  # online access and materials while the trainer is assigned
         for occurrence in session.active_occurrences:
             occurrence.access = session.access_for(occurrence)
@@ -107,6 +120,88 @@ def assignment_detail(request, assignment_id, status=200, **kwargs):
             material_form=kwargs.get("material_form") or MaterialForm(),
         )
     return render(request, "trainers/assignment_detail.html", context, status=status)
+
+
+def _evaluation(request, session) -> dict:
+    """The session's feedback: its results (withheld under the threshold) and, while it hands
+    out links, the room link with its QR code."""
+    results = results_of_sessions([session.pk])
+    context = {
+        "evaluation": results,
+        "evaluation_charts": [
+            (item, bar_chart(item.question, list(item.distribution.items())))
+            for item in results.items
+            if item.kind != ItemKind.TEXT
+        ],
+        "evaluation_texts": [item for item in results.items if item.kind == ItemKind.TEXT],
+        "threshold": THRESHOLD,
+        "room": room_link_for_session(session),
+    }
+    if context["room"] is not None:
+        context["room_url"] = room_url(session, request.LANGUAGE_CODE)
+        context["room_qr"] = qr_svg(context["room_url"])
+    return context
+
+
+@trainer_required
+def evaluation_room(request, assignment_id):
+    """The room link's QR code, large, to show on a screen in the room."""
+    assignment = _own_assignment(request, assignment_id, accepted=True)
+    session = assignment.session
+    room = room_link_for_session(session) if session.status == SessionStatus.HELD else None
+    if room is None:
+        raise Http404
+    url = room_url(session, request.LANGUAGE_CODE)
+    return render(
+        request,
+        "trainers/evaluation_room.html",
+        {
+            "assignment": assignment,
+            "title": session.training.localized.title,
+            "room": room,
+            "room_url": url,
+            "room_qr": qr_svg(url),
+        },
+    )
+
+
+@trainer_required
+def evaluations(request):
+    """The feedback on every session the trainer ran: each on its own and all together."""
+    held = selectors.held_assignments(request.trainer)
+    titles = training_titles(held)
+    found = results_per_session(assignment.session_id for assignment in held)
+    rows = [
+        {
+            "assignment": assignment,
+            "title": title_for(assignment, titles),
+            "results": found.each[assignment.session_id],
+            "overall": next(
+                (
+                    item.mean
+                    for item in found.each[assignment.session_id].items
+                    if item.key == OVERALL_KEY
+                ),
+                None,
+            ),
+        }
+        for assignment in held
+    ]
+    total = found.together
+    return render(
+        request,
+        "trainers/evaluations.html",
+        {
+            "rows": rows,
+            "total": total,
+            "total_charts": [
+                (item, bar_chart(item.question, list(item.distribution.items())))
+                for item in total.items
+                if item.kind == ItemKind.RATING
+            ],
+            "threshold": THRESHOLD,
+        },
+    )
 
 
 @trainer_required

@@ -25,7 +25,7 @@ from tests.access.test_objects_by_id import world  # noqa: F401 (the fixture)
 from trainers.factories import make_trainer
 from trainers.models import Assignment, Certification, Trainer
 
-OUR_NAMESPACES = ("catalogue_", "bookings_", "trainers_")
+OUR_NAMESPACES = ("catalogue_", "bookings_", "trainers_", "evaluation")
 SECRET_TEXTS = ("Teilnehmende 1", "Clara Vogel", "neu@example.org", "iq-geheim-4711", "Handout")
 
 

@@ -33,6 +33,7 @@ REPORTS = [
     "participant_hours",
     "function_by_sector",
     "state_by_topic",
+    "feedback",  # tests/evaluations/test_results_pages.py
 ]
 
 

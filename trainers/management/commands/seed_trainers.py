@@ -122,7 +122,8 @@ class Command(BaseCommand):
         return trainer
 
     def assignments(self, trainer: Trainer) -> int:
-        """The demo trainer runs three upcoming sessions and is asked about a fourth."""
+        """The demo trainer runs three upcoming sessions, is asked about a fourth, and ran the
+        three latest sessions held (their feedback shows in the portal)."""
         if Assignment.objects.filter(trainer=trainer).exists():
             return 0
         upcoming = (
@@ -143,6 +144,14 @@ class Command(BaseCommand):
                 trainer=trainer,
                 role=AssignmentRole.LEAD,
                 status=AssignmentStatus.ACCEPTED if created < 3 else AssignmentStatus.PENDING,
+            )
+            created += 1
+        for session in Session.objects.filter(status=SessionStatus.HELD).order_by("-starts_at")[:3]:
+            Assignment.objects.create(
+                session=session,
+                trainer=trainer,
+                role=AssignmentRole.LEAD,
+                status=AssignmentStatus.ACCEPTED,
             )
             created += 1
         return created
