@@ -6,6 +6,7 @@ import random
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from bookings.models import Attendance, AttendanceStatus, BookingStatus
@@ -37,24 +38,24 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         rng = random.Random(17)
         held = Session.objects.filter(status=SessionStatus.HELD).order_by("starts_at", "pk")
-        seeded, open_link = 0, None
-        for number, session in enumerate(held):
-            if Invitation.objects.filter(session=session).exists():
-                continue
-            present = (
-                Attendance.objects.filter(
-                    occurrence__session=session,
-                    occurrence__is_cancelled=False,
-                    status=AttendanceStatus.PRESENT,
-                    participant__booking__status=BookingStatus.CONFIRMED,
-                    participant__cancelled_at__isnull=True,
-                )
-                .values("participant")
-                .distinct()
-                .count()
+        present_by_session = dict(
+            Attendance.objects.filter(
+                occurrence__session__in=held.exclude(evaluation_invitations__isnull=False),
+                occurrence__is_cancelled=False,
+                status=AttendanceStatus.PRESENT,
+                participant__booking__status=BookingStatus.CONFIRMED,
+                participant__cancelled_at__isnull=True,
             )
+            .values("occurrence__session")
+            .annotate(present=Count("participant", distinct=True))
+            .values_list("occurrence__session", "present")
+        )
+        seeded, open_link = 0, None
+        for number, session_id in enumerate(held.values_list("pk", flat=True)):
+            present = present_by_session.get(session_id)
             if not present:
                 continue
+            session = Session.objects.get(pk=session_id)
             below = number % 4 == 3
             answers = min(present, rng.randint(1, 4)) if below else round(present * 0.7)
             tokens = [f"demo-{session.pk}-{n}-{rng.getrandbits(64):x}" for n in range(present)]
