@@ -1,8 +1,7 @@
-"""Shared set-up for the benchmarks: Django on the bench database, timing helpers."""
+"""Shared set-up for the benchmarks: Django on the bench database; the timing helpers."""
 
 import os
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -10,8 +9,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # the standard library's statistics module.
 sys.path[:] = [path for path in sys.path if Path(path or ".").resolve() != ROOT / "bench"]
 sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
-
-import statistics  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.bench")
 
@@ -22,7 +19,8 @@ django.setup()
 import psycopg  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+
+from bench.timing import median_ms, query_count  # noqa: E402, F401
 
 
 def ensure_database() -> None:
@@ -45,21 +43,3 @@ def ensure_database() -> None:
         if not exists:
             admin.execute(f'CREATE DATABASE "{db["NAME"]}"')
     call_command("migrate", verbosity=0)
-
-
-def median_ms(function, repeat: int) -> float:
-    function()  # warm up
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings)
-
-
-def query_count(function) -> int:
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as queries:
-        function()
-    return len(queries)

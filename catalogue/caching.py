@@ -1,8 +1,10 @@
-"""Cached catalogue reads, invalidated on every catalogue change.
+"""Cached reads, invalidated by a version token per scope.
 
-Keys carry a version token that `catalogue_changed()` replaces, so a change is seen at once by
-every process sharing the cache (Redis in production), and a minute bucket where reads depend on
-the clock, so a process with a local cache sees a change within a minute at the latest.
+Keys carry the scope's version token, which `catalogue_changed()` (sessions, seats, trainings,
+taxonomy) or `pages_changed()` (any page published, unpublished, moved or deleted, view
+restrictions, sites, site settings) replaces, so a change is seen at once by every process
+sharing the cache (Redis in production); and a minute bucket where reads depend on the clock,
+so a process with a local cache sees a change within a minute at the latest.
 """
 
 import hashlib
@@ -14,19 +16,27 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.db import transaction
 
-VERSION_KEY = "catalogue:version"
+CATALOGUE = "catalogue"
+PAGES = "pages"
 TIMEOUT = 300
 T = TypeVar("T")
 
 
-def cached(parts: tuple, compute: Callable[[], T], *, per_minute: bool = False) -> T:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, version, None):
-            version = cache.get(VERSION_KEY, version)
+def version(scope: str = CATALOGUE) -> str:
+    key = f"{scope}:version"
+    token = cache.get(key)
+    if token is None:
+        token = uuid.uuid4().hex
+        if not cache.add(key, token, None):
+            token = cache.get(key, token)
+    return token
+
+
+def cached(
+    parts: tuple, compute: Callable[[], T], *, per_minute: bool = False, scope: str = CATALOGUE
+) -> T:
     minute = int(time.time() // 60) if per_minute else 0
-    key = "catalogue:" + hashlib.sha256(repr((version, minute, *parts)).encode()).hexdigest()
+    key = f"{scope}:" + hashlib.sha256(repr((version(scope), minute, *parts)).encode()).hexdigest()
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -34,8 +44,36 @@ def cached(parts: tuple, compute: Callable[[], T], *, per_minute: bool = False) 
     return value
 
 
+def _forget(scope: str) -> None:
+    """Now, and again once the current transaction commits (a read between the two may have
+    cached what is about to change)."""
+    key = f"{scope}:version"
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 def catalogue_changed() -> None:
-    """Forget every cached catalogue read: now, and again once the current transaction commits
-    (a read between the two may have cached what is about to change)."""
-    cache.delete(VERSION_KEY)
-    transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+    """Forget every cached catalogue read."""
+    _forget(CATALOGUE)
+
+
+def pages_changed() -> None:
+    """Forget every cached read of the page tree: routes, links, header and footer."""
+    _forget(PAGES)
+
+
+class CachedViewRestrictionsMixin:
+    """For pages: their view restrictions (their own and their ancestors') are looked up once
+    per change of the page tree, so a page without any, nearly all, costs no query for them."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        def restricted_pages() -> list[int]:
+            restrictions = super(CachedViewRestrictionsMixin, self).get_view_restrictions()
+            return list(restrictions.values_list("page_id", flat=True))
+
+        restricted = cached(("view-restrictions", self.pk), restricted_pages, scope=PAGES)
+        if not restricted:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page_id__in=restricted)

@@ -14,6 +14,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from catalogue.caching import CachedViewRestrictionsMixin
 from catalogue.models import CatalogueIndexPage
 from catalogue.selectors.sessions import topics
 from catalogue.selectors.trainings import next_public_sessions
@@ -21,7 +22,7 @@ from home.embeds import Player, video_player
 from home.page_forms import SignLanguagePageForm
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -39,7 +40,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     body = StreamField(
         [
             (
@@ -60,7 +61,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class SignLanguagePage(Page):
+class SignLanguagePage(CachedViewRestrictionsMixin, Page):
     """Explanations in German Sign Language (BITV 2.0 § 4): a video and what it says in writing.
     The video is the same in every language; the page in the default language holds it."""
 

@@ -7,9 +7,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from catalogue import views
+from catalogue.caching import CachedViewRestrictionsMixin
 
 
-class CatalogueIndexPage(RoutablePageMixin, Page):
+class CatalogueIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -19,10 +19,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from catalogue.blocks import TrainingBodyBlock
+from catalogue.caching import CachedViewRestrictionsMixin
 from catalogue.ics import build_calendar, calendar_response, session_events
 from catalogue.page_forms import TrainingPageForm
 from catalogue.panels import SessionsPanel
-from catalogue.selectors.sessions import public_session_for_training, upcoming_sessions_for_training
+from catalogue.selectors.sessions import (
+    public_session_for_training,
+    training_dates,
+    upcoming_sessions_for_training,
+)
 from catalogue.visitors import visitor_sector
 
 # A function (training page, request) -> HTML or "" shown below the page's dates.
@@ -46,7 +51,7 @@ class VatTreatment(models.TextChoices):
     STANDARD = "standard", _("standard rate (19 %)")
 
 
-class TrainingPage(RoutablePageMixin, Page):
+class TrainingPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     topic = models.ForeignKey(
         "catalogue.Topic", verbose_name=_("topic"), on_delete=models.PROTECT, related_name="+"
     )
@@ -206,7 +211,13 @@ class TrainingPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = upcoming_sessions_for_training(training=self)
+        dates = training_dates(
+            training=self,
+            state=request.GET.get("state") or None,
+            show_all=request.GET.get("dates") == "all",
+        )
+        context["dates"] = dates
+        context["sessions"] = dates.sessions
         context["visitor_sector"] = visitor_sector(request)
         # Other apps add sections (HTML) to the page without the catalogue importing them.
         context["extra_sections"] = [

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db.models import (
+    Count,
     Exists,
     F,
     Func,
@@ -21,7 +22,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from catalogue.caching import cached
 from catalogue.models.sessions import Occurrence, Session, SessionStatus
-from catalogue.models.taxonomy import Language, TargetGroup, Topic, Venue
+from catalogue.models.taxonomy import Language, StateNetwork, TargetGroup, Topic, Venue
 from catalogue.schedule import BERLIN
 from catalogue.selectors.staff import next_first, sessions_for_staff
 
@@ -114,6 +115,53 @@ def upcoming_sessions_for_training(*, training: Page) -> QuerySet[Session]:
             ends_at__gte=timezone.now(),
         )
         .order_by("starts_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class TrainingDates:
+    """The dates a training page shows: the next few, or those of one state network, or all
+    (on demand); and how many each state network has, for choosing one."""
+
+    sessions: list[Session]
+    total: int
+    states: list[tuple[str, str, int]]  # code, name, number of dates
+    state: str | None
+    state_unknown: bool
+    showing_all: bool
+
+    @property
+    def more(self) -> int:
+        return 0 if self.state or self.showing_all else self.total - len(self.sessions)
+
+
+NEXT_DATES = 8
+
+
+def training_dates(*, training: Page, state: str | None, show_all: bool) -> TrainingDates:
+    upcoming = upcoming_sessions_for_training(training=training)
+    counts = dict(
+        upcoming.order_by()
+        .values_list("state")
+        .annotate(dates=Count("pk"))
+        .values_list("state", "dates")
+    )
+    states = [(code, name, counts[code]) for code, name in StateNetwork.choices if code in counts]
+    unknown = bool(state) and state not in StateNetwork.values
+    state = state if state in StateNetwork.values else None
+    if state:
+        sessions = list(upcoming.filter(state=state))
+    elif show_all:
+        sessions = list(upcoming)
+    else:
+        sessions = list(upcoming[:NEXT_DATES])
+    return TrainingDates(
+        sessions=sessions,
+        total=sum(counts.values()),
+        states=states,
+        state=state,
+        state_unknown=unknown,
+        showing_all=show_all and not state,
     )
 
 

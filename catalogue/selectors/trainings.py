@@ -179,16 +179,22 @@ def training_translations(*, translation_keys, language_code: str) -> dict:
 
 
 def next_public_sessions(*, limit: int) -> list[tuple[Session, TrainingPage]]:
-    """The next open public sessions, each with its training in the active language."""
-    sessions = list(
-        with_occurrences(
-            public_sessions().filter(status=SessionStatus.OPEN, starts_at__gte=timezone.now())
+    """The next open public sessions, each with its training in the active language (cached
+    until the catalogue changes, and for a minute at most: the next ones move with the clock)."""
+    language = get_language()
+
+    def compute() -> list[tuple[Session, TrainingPage]]:
+        sessions = list(
+            with_occurrences(
+                public_sessions().filter(status=SessionStatus.OPEN, starts_at__gte=timezone.now())
+            )
+            .select_related("training")
+            .order_by("starts_at", "pk")[:limit]
         )
-        .select_related("training")
-        .order_by("starts_at", "pk")[:limit]
-    )
-    pages = training_translations(
-        translation_keys=[session.training.translation_key for session in sessions],
-        language_code=get_language(),
-    )
-    return [(session, pages[str(session.training.translation_key)]) for session in sessions]
+        pages = training_translations(
+            translation_keys=[session.training.translation_key for session in sessions],
+            language_code=language,
+        )
+        return [(session, pages[str(session.training.translation_key)]) for session in sessions]
+
+    return cached(("next-public-sessions", limit, language), compute, per_minute=True)

@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from catalogue.caching import PAGES, cached
 from catalogue.models import CatalogueIndexPage
 from home.models import SiteSettings
 
@@ -19,34 +20,97 @@ def language_links(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    site = Site.find_for_request(request)
+    chrome = site_chrome(request)
+    translations = _translation_urls(request, page) if isinstance(page, Page) else None
     links = []
     for code, name in settings.LANGUAGES:
         url = None
-        locale = locales.get(code)
-        if isinstance(page, Page) and locale is not None:
-            translation = page.get_translation_or_none(locale)
-            if translation is not None and translation.live:
-                url = translation.get_url(request)
-                page_url = page.get_url(request)
-                if url and page_url and request.path.startswith(page_url):
-                    url += request.path[len(page_url) :]
-                    if request.GET:
-                        url += "?" + request.GET.urlencode()
-        elif not isinstance(page, Page) and _own_route(request):
+        if translations is not None:
+            url = translations.get(code)
+            page_url = translations.get(None)
+            if url and page_url and request.path.startswith(page_url):
+                url += request.path[len(page_url) :]
+                if request.GET:
+                    url += "?" + request.GET.urlencode()
+        elif _own_route(request):
             url = translate_url(request.get_full_path(), code)  # account, booking, login …
-        if url is None and site is not None and locale is not None:
-            home = site.root_page.get_translation_or_none(locale)
-            url = home.get_url(request) if home else None
-        links.append({"code": code, "name": name, "url": url or "/", "current": code == current})
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url or chrome["homes"].get(code) or "/",
+                "current": code == current,
+            }
+        )
     return links
+
+
+def _translation_urls(request, page: Page) -> dict:
+    """The page's own URL (key None) and that of its live translation per language code."""
+
+    def compute() -> dict:
+        urls = {None: page.get_url(request)}
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            urls[translation.locale.language_code] = translation.get_url(request)
+        return urls
+
+    site = Site.find_for_request(request)
+    return cached(("translations", page.pk, site.pk if site else None), compute, scope=PAGES)
+
+
+def site_chrome(request) -> dict:
+    """What the header and footer link to, in the active language, cached until a page, site
+    or site setting changes: the catalogue, the explanation and legal pages, the contact, the
+    logo and each language's home page."""
+    site = Site.find_for_request(request)
+    language = get_language()
+
+    def compute() -> dict:
+        site_settings = SiteSettings.for_request(request)
+
+        def link(page):
+            page = page.localized if page is not None else None
+            return {"title": page.title, "url": page.get_url(request)} if page else None
+
+        locale = Locale.objects.filter(language_code=language).first()
+        index = CatalogueIndexPage.objects.live().filter(locale=locale).first() if locale else None
+        homes = {}
+        if site is not None:
+            for home in site.root_page.get_translations(inclusive=True).select_related("locale"):
+                homes[home.locale.language_code] = home.get_url(request)
+        explanations = (site_settings.easy_language_page, site_settings.sign_language_page)
+        legal = (
+            site_settings.imprint_page,
+            site_settings.privacy_page,
+            site_settings.accessibility_page,
+        )
+        logo = site_settings.logo
+        return {
+            "catalogue_url": index.get_url(request) if index else None,
+            "explanations": [link(page) for page in explanations if page is not None and page.live],
+            "legal": [found for page in legal if (found := link(page))],
+            "contact_email": site_settings.contact_email,
+            "contact_phone": site_settings.contact_phone,
+            "logo": (
+                logo.get_rendition("height-56").img_tag({"class": "brand-logo", "alt": ""})
+                if logo
+                else None
+            ),
+            "homes": homes,
+        }
+
+    return cached(("chrome", site.pk if site else None, language), compute, scope=PAGES)
 
 
 def _own_route(request) -> bool:
     """A view of its own (not Wagtail's page serving, which a page not found also goes to)."""
     match = getattr(request, "resolver_match", None)
     return match is not None and match.url_name != "wagtail_serve"
+
+
+@register.simple_tag(takes_context=True)
+def chrome(context) -> dict:
+    return site_chrome(context["request"])
 
 
 @register.filter
@@ -66,20 +130,3 @@ def with_error_description(field):
     return field.as_widget(
         attrs={"aria-invalid": "true", "aria-describedby": " ".join(described_by)}
     )
-
-
-@register.simple_tag(takes_context=True)
-def catalogue_url(context) -> str | None:
-    """The catalogue in the active language (the header's link to the trainings)."""
-    locale = Locale.objects.filter(language_code=get_language()).first()
-    index = CatalogueIndexPage.objects.live().filter(locale=locale).first() if locale else None
-    return index.get_url(context.get("request")) if index else None
-
-
-@register.simple_tag(takes_context=True)
-def explanation_pages(context) -> list[Page]:
-    """The pages in Leichte Sprache and in German Sign Language (BITV 2.0) in the active
-    language, for the start page and the footer."""
-    site_settings = SiteSettings.for_request(context["request"])
-    pages = (site_settings.easy_language_page, site_settings.sign_language_page)
-    return [page.localized for page in pages if page is not None and page.live]
