@@ -193,6 +193,7 @@ def _local(value: datetime) -> str:
     return value.astimezone(BERLIN).strftime("%Y%m%dT%H%M%S")
 
 
+@lru_cache(maxsize=4096)  # a feed repeats a session's LAST-MODIFIED for each of its dates
 def _utc(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
@@ -203,6 +204,7 @@ _LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
+@lru_cache(maxsize=4096)  # titles, places and addresses repeat across a feed's dates
 def _text(value: str) -> str:
     """Escape a TEXT value (RFC 5545, 3.3.11). Every line break (CRLF, LF or a lone CR)
     becomes an escaped newline; other control characters, which TEXT cannot hold, are dropped,

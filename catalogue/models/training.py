@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -239,11 +240,12 @@ class TrainingPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         session = public_session_for_training(training=self, session_id=session_id)
         if session is None:
             raise Http404
-        return self.render(
-            request,
-            template="catalogue/session_page.html",
-            context_overrides={"session": session, "visitor_sector": visitor_sector(request)},
-        )
+        # Page's context, not this page's: the session page shows none of the training's dates.
+        context = Page.get_context(self, request) | {
+            "session": session,
+            "visitor_sector": visitor_sector(request),
+        }
+        return TemplateResponse(request, "catalogue/session_page.html", context)
 
     @path("sessions/<int:session_id>/calendar/", name="session_ics")
     def session_ics(self, request, session_id):
