@@ -42,13 +42,14 @@ class ParticipantForm(forms.Form):
 
 
 def participant_formset(capacity: int):
-    """The participants' forms, at most as many as the session has places."""
+    """The participants' forms, at most as many as the session has places (and as one booking
+    may hold: a session may have more places than that)."""
     return forms.formset_factory(
         ParticipantForm,
         extra=0,
         min_num=1,
         validate_min=True,
-        max_num=capacity,
+        max_num=min(capacity, MAX_PARTICIPANT_FORMS),
         validate_max=True,
         absolute_max=MAX_PARTICIPANT_FORMS,
     )

@@ -299,3 +299,16 @@ def test_the_booking_form_shows_price_and_terms_and_books_nothing_without_consen
     assert client.post(f"/account/book/{session.pk}/", data).status_code == 302
     booking = Booking.objects.get()
     assert booking.order_reference == "PO-77" and booking.invoices.get().order_reference == "PO-77"
+
+
+def test_a_session_with_more_places_than_one_booking_may_hold_books(client, training, member):
+    large = make_session(
+        training, capacity=5000, first_date=timezone.localdate() + timedelta(days=30)
+    )
+    client.force_login(member.user)
+
+    assert client.get(f"/account/book/{large.pk}/").status_code == 200
+    response = client.post(f"/account/book/{large.pk}/", participant_post(["Dana Roth"]))
+
+    assert response.status_code == 302
+    assert Booking.objects.get(session=large).status == BookingStatus.CONFIRMED
