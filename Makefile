@@ -79,7 +79,7 @@ messages: install
 # Every benchmark runs and prints its figures; the target fails at the end if any missed one.
 bench: install
 	@failed=""; \
-	for script in catalogue booking assignment statistics; do \
+	for script in catalogue booking booking_page assignment statistics; do \
 		DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/iq_trainings_bench} \
 			DJANGO_SETTINGS_MODULE=settings.bench $(PY) bench/$$script.py || failed="$$failed $$script"; \
 	done; \
