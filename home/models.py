@@ -14,7 +14,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
-from catalogue.caching import CachedViewRestrictionsMixin
+from catalogue.caching import CachedChildRoutesMixin, CachedViewRestrictionsMixin
 from catalogue.models import CatalogueIndexPage
 from catalogue.selectors.sessions import topics
 from catalogue.selectors.trainings import next_public_sessions
@@ -22,7 +22,7 @@ from home.embeds import Player, video_player
 from home.page_forms import SignLanguagePageForm
 
 
-class HomePage(CachedViewRestrictionsMixin, Page):
+class HomePage(CachedViewRestrictionsMixin, CachedChildRoutesMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -7,10 +7,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from catalogue import views
-from catalogue.caching import CachedViewRestrictionsMixin
+from catalogue.caching import CachedChildRoutesMixin, CachedViewRestrictionsMixin
 
 
-class CatalogueIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class CatalogueIndexPage(
+    CachedViewRestrictionsMixin, RoutablePageMixin, CachedChildRoutesMixin, Page
+):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
