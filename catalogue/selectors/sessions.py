@@ -2,7 +2,7 @@
 the filters offer. Nothing here reads training pages (catalogue.selectors.trainings does), so
 the pages can use it."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from django.db.models import (
@@ -139,6 +139,18 @@ NEXT_DATES = 8
 
 
 def training_dates(*, training: Page, state: str | None, show_all: bool) -> TrainingDates:
+    """Cached until the catalogue changes (seats included), and for a minute at most; an
+    unknown state network (anything in the query string) is not a key of its own."""
+    known = state if state in StateNetwork.values else None
+    dates = cached(
+        ("training-dates", str(training.translation_key), known, show_all),
+        lambda: _training_dates(training, known, show_all),
+        per_minute=True,
+    )
+    return replace(dates, state_unknown=bool(state) and known is None)
+
+
+def _training_dates(training: Page, state: str | None, show_all: bool) -> TrainingDates:
     upcoming = upcoming_sessions_for_training(training=training)
     counts = dict(
         upcoming.order_by()
@@ -147,8 +159,6 @@ def training_dates(*, training: Page, state: str | None, show_all: bool) -> Trai
         .values_list("state", "dates")
     )
     states = [(code, name, counts[code]) for code, name in StateNetwork.choices if code in counts]
-    unknown = bool(state) and state not in StateNetwork.values
-    state = state if state in StateNetwork.values else None
     if state:
         sessions = list(upcoming.filter(state=state))
     elif show_all:
@@ -160,7 +170,7 @@ def training_dates(*, training: Page, state: str | None, show_all: bool) -> Trai
         total=sum(counts.values()),
         states=states,
         state=state,
-        state_unknown=unknown,
+        state_unknown=False,
         showing_all=show_all and not state,
     )
 

@@ -58,3 +58,23 @@ def test_an_unknown_state_network_gets_a_clear_message(client, popular):
     assert "Dieses Landesnetzwerk gibt es nicht" in html
     assert dates_shown(html) == NEXT_DATES
     assert "<script>" not in html.split("</header>", 1)[1].split("<footer", 1)[0]
+
+
+def test_a_booking_shows_at_once_in_the_free_places(client, site_tree):
+    from bookings.factories import MembershipFactory, participants
+    from bookings.services.bookings import booking_create
+
+    training = make_training(site_tree.index, title="Kleine Schulung")
+    session = make_session(
+        training, capacity=3, first_date=timezone.localdate() + timedelta(days=9)
+    )
+    assert "3 freie Plätze" in client.get(training.url).content.decode()
+
+    booking_create(
+        session=session,
+        organisation=MembershipFactory().organisation,
+        participants=participants(2),
+        by=None,
+    )
+
+    assert "1 freier Platz" in client.get(training.url).content.decode()
