@@ -18,21 +18,17 @@ os.environ.setdefault("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
 
 import threading  # noqa: E402
 import time  # noqa: E402
-from datetime import time as clock  # noqa: E402
-from datetime import timedelta  # noqa: E402
 
 from common import call_command, ensure_database  # noqa: E402, I001
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
+from bench.booking import make_sessions  # noqa: E402
 from bench.timing import median  # noqa: E402
 from bookings.factories import MembershipFactory, UserFactory  # noqa: E402
 from bookings.models import Booking, BookingStatus, Membership  # noqa: E402
 from bookings.services.seats import seats_taken  # noqa: E402
 from catalogue.models import CatalogueIndexPage, Language, Session, Topic, TrainingPage  # noqa: E402
-from catalogue.models.sessions import SessionStatus  # noqa: E402
-from catalogue.services import session_save  # noqa: E402
 
 THREADS = 8
 SESSIONS = 49
@@ -77,26 +73,6 @@ def bench_training() -> TrainingPage:
     Booking.objects.filter(session__training=training).delete()
     Session.objects.filter(training=training).delete()
     return training
-
-
-def make_sessions(training: TrainingPage, count: int, capacity: int) -> list[int]:
-    first_date = timezone.localdate() + timedelta(days=60)
-    return [
-        session_save(
-            session=Session(
-                training=training,
-                state="BE",
-                online=True,
-                capacity=capacity,
-                language=Language.objects.get(code="de"),
-                status=SessionStatus.OPEN,
-                first_date=first_date,
-                start_time=clock(9, 0),
-                end_time=clock(16, 0),
-            )
-        ).pk
-        for _ in range(count)
-    ]
 
 
 def members() -> list:
