@@ -18,6 +18,7 @@ from datetime import timedelta
 from common import call_command, ensure_database, median_ms, query_count  # noqa: I001
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -109,6 +110,8 @@ def main() -> int:
         print(f"Seeding {missing} more trainings for the benchmark (once per database) ...")
         call_command("seed_demo", scale=missing, verbosity=0)
     popular = popular_training()
+    with connection.cursor() as cursor:  # the planner's statistics, as autovacuum keeps them
+        cursor.execute("ANALYZE")
     print(
         f"Data: {TrainingPage.objects.count()} training pages, {Session.objects.count()} sessions, "
         f"{Occurrence.objects.count()} occurrences"

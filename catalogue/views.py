@@ -69,20 +69,21 @@ def catalogue_feed(request, index):
     if not form.is_valid():
         messages = [str(message) for errors in form.errors.values() for message in errors]
         return HttpResponseBadRequest(" ".join(messages), content_type="text/plain; charset=utf-8")
-    occurrences = sessions.feed_occurrences(
-        topic=form.cleaned_data["topic"], state=form.cleaned_data["state"]
-    )
-    pages = trainings.training_translations(
-        translation_keys={occurrence.session.translation_key for occurrence in occurrences},
+    topic, state = form.cleaned_data["topic"], form.cleaned_data["state"]
+    occurrences = sessions.feed_occurrences(topic=topic, state=state)
+    links = trainings.training_links(
+        translation_keys=sessions.feed_sessions(topic=topic, state=state).values("training_key"),
         language_code=get_language(),
     )
-    page_urls = {key: request.build_absolute_uri(page.url) for key, page in pages.items()}
+    base_urls = {
+        key: request.build_absolute_uri(f"{link.url}sessions/") for key, link in links.items()
+    }
     events = [
         date_event(
             occurrence.session,
             occurrence,
-            title=pages[occurrence.session.translation_key].title,
-            url=f"{page_urls[occurrence.session.translation_key]}sessions/{occurrence.session.pk}/",
+            title=links[occurrence.session.translation_key].title,
+            url=f"{base_urls[occurrence.session.translation_key]}{occurrence.session.pk}/",
         )
         for occurrence in occurrences
     ]

@@ -4,8 +4,12 @@ the pages can use it."""
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from typing import NamedTuple
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import (
+    CharField,
     Count,
     Exists,
     F,
@@ -16,7 +20,7 @@ from django.db.models import (
     Q,
     QuerySet,
 )
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
@@ -58,6 +62,18 @@ class CatalogueFilters:
     @property
     def filters_sessions(self) -> bool:
         return bool(self.state or self.date_from or self.date_to or self.free_only)
+
+
+def plain_rows(queryset: QuerySet) -> list[tuple]:
+    """A values_list query's rows as the database driver gives them, without Django's
+    converter on every value: for bulk reads of integers, booleans and text."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def public_sessions() -> QuerySet[Session]:
@@ -198,8 +214,7 @@ def sessions_for_training_admin(*, training: Page, user) -> QuerySet[Session]:
     )
 
 
-@dataclass(frozen=True)
-class FeedSession:
+class FeedSession(NamedTuple):
     pk: int
     status: str
     sequence: int
@@ -208,8 +223,7 @@ class FeedSession:
     translation_key: str
 
 
-@dataclass(frozen=True)
-class FeedOccurrence:
+class FeedOccurrence(NamedTuple):
     pk: int
     start: datetime
     end: datetime
@@ -217,10 +231,9 @@ class FeedOccurrence:
     session: FeedSession
 
 
-def feed_occurrences(*, topic: Topic | None = None, state: str = "") -> list[FeedOccurrence]:
-    """Dates of public sessions for the catalogue feed, as plain rows (a feed can hold tens of
-    thousands): open sessions that have not ended, and cancelled ones so that subscribed
-    calendars drop them."""
+def feed_sessions(*, topic: Topic | None = None, state: str = "") -> QuerySet[Session]:
+    """The sessions whose dates the catalogue feed holds: open sessions that have not ended,
+    and cancelled ones so that subscribed calendars drop them."""
     sessions = public_sessions().filter(
         status__in=(SessionStatus.OPEN, SessionStatus.CANCELLED), ends_at__gte=timezone.now()
     )
@@ -228,10 +241,21 @@ def feed_occurrences(*, topic: Topic | None = None, state: str = "") -> list[Fee
         sessions = sessions.filter(training__topic=topic)
     if state:
         sessions = sessions.filter(state=state)
-    session_rows = list(
-        sessions.order_by()
-        .annotate(updated=Epoch("updated_at"))
-        .values_list("pk", "status", "sequence", "updated", "venue_id", "training_key")
+    return sessions
+
+
+def feed_occurrences(*, topic: Topic | None = None, state: str = "") -> list[FeedOccurrence]:
+    """The dates of the feed's sessions, as plain rows (a feed can hold tens of thousands)."""
+    sessions = feed_sessions(topic=topic, state=state)
+    session_rows = plain_rows(
+        sessions.order_by().values_list(
+            "pk",
+            "status",
+            "sequence",
+            Epoch("updated_at"),
+            "venue_id",
+            Cast("training_key", CharField()),
+        )
     )
     venues = Venue.objects.in_bulk({row[4] for row in session_rows if row[4]})
     by_id = {
@@ -241,22 +265,21 @@ def feed_occurrences(*, topic: Topic | None = None, state: str = "") -> list[Fee
             sequence=sequence,
             updated_at=datetime.fromtimestamp(updated, BERLIN),
             venue=venues.get(venue_id),
-            translation_key=str(key),
+            translation_key=key,
         )
         for pk, status, sequence, updated, venue_id, key in session_rows
     }
-    occurrence_rows = (
+    occurrence_rows = plain_rows(
         Occurrence.objects.filter(session__in=sessions)
         .order_by("start", "pk")
-        .annotate(start_epoch=Epoch("start"), end_epoch=Epoch("end"))
-        .values_list("pk", "start_epoch", "end_epoch", "is_cancelled", "session_id")
+        .values_list("pk", Epoch("start"), Epoch("end"), "is_cancelled", "session_id")
     )
     return [
         FeedOccurrence(
             pk=pk,
             start=datetime.fromtimestamp(start, BERLIN),
             end=datetime.fromtimestamp(end, BERLIN),
-            is_cancelled=cancelled,
+            is_cancelled=bool(cancelled),
             session=by_id[session_id],
         )
         for pk, start, end, cancelled, session_id in occurrence_rows

@@ -29,6 +29,7 @@ from catalogue.selectors.sessions import (
     CatalogueFilters,
     Epoch,
     listed_upcoming_sessions,
+    plain_rows,
     public_sessions,
     with_occurrences,
 )
@@ -176,6 +177,42 @@ def training_translations(*, translation_keys, language_code: str) -> dict:
         if key not in by_key or page.locale.language_code == language_code:
             by_key[key] = page
     return by_key
+
+
+class TrainingLink(NamedTuple):
+    title: str
+    url: str
+
+
+def training_links(*, translation_keys: QuerySet, language_code: str) -> dict[str, TrainingLink]:
+    """Title and URL of each live training in the given language (else in any language), by
+    its translation key as text: for the feed's thousands of dates, as plain rows. The URL is
+    its parent's (one query for the few catalogue pages) and its slug."""
+    rows = plain_rows(
+        TrainingPage.objects.live()
+        .filter(translation_key__in=translation_keys)
+        .order_by()
+        .values_list(
+            Cast("translation_key", CharField()), "locale__language_code", "title", "url_path"
+        )
+    )
+    chosen = {}
+    for key, language, title, url_path in rows:
+        if key not in chosen or language == language_code:
+            chosen[key] = (title, url_path)
+    parent_path = {
+        key: url_path[: url_path.rindex("/", 0, -1) + 1] for key, (_, url_path) in chosen.items()
+    }
+    parent_urls = {
+        page.url_path: page.url
+        for page in Page.objects.filter(url_path__in=set(parent_path.values())).select_related(
+            "locale"
+        )
+    }
+    return {
+        key: TrainingLink(title, parent_urls[parent_path[key]] + url_path[len(parent_path[key]) :])
+        for key, (title, url_path) in chosen.items()
+    }
 
 
 def next_public_sessions(*, limit: int) -> list[tuple[Session, TrainingPage]]:

@@ -168,3 +168,24 @@ def test_no_line_break_in_a_text_starts_a_property_of_its_own(client, site_tree,
     assert "attendee" not in event.contents
     assert event.summary.value.startswith("Vielfalt\nATTENDEE:mailto:evil@example.org")
     assert "X-EVIL:1" in event.location.value
+
+
+def test_feed_links_each_date_to_its_session_page_in_the_visitors_language(client, site_tree):
+    translated = make_training(site_tree.index, title="Vielfalt im Jobcenter")
+    english = translated.copy_for_translation(site_tree.home_en.locale)
+    english.title = "Diversity at the job centre"
+    english.slug = "diversity-at-the-job-centre"
+    english.save_revision().publish()
+    english.refresh_from_db()
+    german_only = make_training(site_tree.index, title="Nur auf Deutsch")
+    sessions = {make_session(translated).pk: english, make_session(german_only).pk: german_only}
+
+    feed = parse(client.get(f"{site_tree.index_en.url}feed/"))
+    by_title = {event.summary.value: event.url.value for event in feed.vevent_list}
+    assert set(by_title) == {"Diversity at the job centre", "Nur auf Deutsch"}
+    for title, url in by_title.items():
+        session_id = int(url.rstrip("/").rsplit("/", 1)[1])
+        page = sessions[session_id]
+        assert title == page.title
+        assert url == f"http://testserver{page.url}sessions/{session_id}/"
+        assert client.get(url).status_code == 200
