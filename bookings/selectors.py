@@ -39,7 +39,6 @@ from bookings.models import (
 )
 from catalogue.models import Occurrence, Session, TrainingPage
 from catalogue.models.sessions import SessionStatus
-from catalogue.selectors.sessions import public_sessions
 from catalogue.selectors.staff import sessions_for_staff, staff_scope
 
 
@@ -153,12 +152,19 @@ def session_for_booking(
 ) -> Session | None:
     """A session that can be looked at for booking: a public one, or a private in-house
     session of `organisation` (the service decides on the rest)."""
-    sessions = public_sessions()
-    if organisation is not None:
-        sessions = sessions | Session.objects.filter(
-            is_private=True, inhouse_request__organisation=organisation
+    # The training comes by its own query when needed: cheaper than joining its page here.
+    session = Session.objects.select_related("venue", "language").filter(pk=session_id).first()
+    if session is None:
+        return None
+    if session.is_private:
+        own = (
+            organisation is not None
+            and InhouseRequest.objects.filter(session=session, organisation=organisation).exists()
         )
-    return sessions.select_related("training", "venue", "language").filter(pk=session_id).first()
+        return session if own else None
+    # As public_sessions() decides, with the page tree's cached view restrictions.
+    training = session.training
+    return session if training.live and not training.get_view_restrictions().exists() else None
 
 
 # --- organisation members and in-house requests ---------------------------------------------

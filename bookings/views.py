@@ -132,29 +132,16 @@ def book_session(request, session_id):
         raise Http404
     if membership is None:
         return _create_organisation_first(request)
-    training = _training_in_language(session)
-    free = session.free_places
-    context = {
-        "session": session,
-        "training": training,
-        "organisation": organisation,
-        "price": price_per_seat(session=session, organisation=organisation),
-        "card_payments": card_payments_enabled(),
-        "occurrences": session.active_occurrences,
-        "free": free,
-        "waitlist_place": selectors.next_waitlist_place(session),
-        "already_booked": list(selectors.organisation_bookings_of_session(organisation, session)),
-        "import_form": ParticipantImportForm(),
-    }
     formset_class = participant_formset(session.capacity)
-    status = 200
+    # What the page shows is read only when it is shown: a booking made goes straight on.
+    shown, status = {}, 200
     if request.method == "POST" and "import" in request.POST:
-        formset, options, status = _imported_participants(request, session, context)
+        formset, options, status = _imported_participants(request, session, shown)
     elif request.method == "POST":
         formset = formset_class(request.POST)
         options = BookingOptionsForm(request.POST)
         if too_many_emails(request, "iq_booking", organisation):
-            context["error"], status = too_many_message(), TOO_MANY
+            shown["error"], status = too_many_message(), TOO_MANY
         elif formset.is_valid() and options.is_valid():
             try:
                 booking = booking_create(
@@ -168,9 +155,9 @@ def book_session(request, session_id):
                     fill_then_waitlist=options.cleaned_data["when_full"] != "waitlist",
                 )
             except BookingBusy as error:
-                context["error"], status = str(error), 503
+                shown["error"], status = str(error), 503
             except BookingError as error:
-                context["error"], status = str(error), 400
+                shown["error"], status = str(error), 400
             else:
                 if booking.awaiting_payment:
                     return redirect("bookings:booking_pay", reference=booking.reference)
@@ -180,13 +167,13 @@ def book_session(request, session_id):
             status = 400
     else:
         seats = SeatsForm(request.GET or {"seats": 1}, capacity=session.capacity)
+        shown["seats_form"] = seats
         if not seats.is_valid():
-            context["seats_form"] = seats
+            context = {**_booking_page(session, organisation), **shown}
             return render(request, "bookings/book.html", context, status=400)
-        count = seats.cleaned_data["seats"]
-        formset = formset_class(initial=[{"function": "employee"}] * count)
+        formset = formset_class(initial=[{"function": "employee"}] * seats.cleaned_data["seats"])
         options = BookingOptionsForm()
-        context["seats_form"] = seats
+    context = {**_booking_page(session, organisation), **shown}
     seats_booked = formset.total_form_count()
     context.update(
         formset=formset,
@@ -194,18 +181,34 @@ def book_session(request, session_id):
         total=context["price"] * seats_booked,
         seats_booked=seats_booked,
         # Some seats free, but not enough: the booker chooses how to split.
-        split_choice=0 < free < seats_booked,
+        split_choice=0 < context["free"] < seats_booked,
         terms=booking_terms(session),
     )
     return render(request, "bookings/book.html", context, status=status)
 
 
-def _imported_participants(request, session, context):
+def _booking_page(session, organisation) -> dict:
+    """What the booking page shows of the session besides the forms."""
+    return {
+        "session": session,
+        "training": _training_in_language(session),
+        "organisation": organisation,
+        "price": price_per_seat(session=session, organisation=organisation),
+        "card_payments": card_payments_enabled(),
+        "occurrences": session.active_occurrences,
+        "free": session.free_places,
+        "waitlist_place": selectors.next_waitlist_place(session),
+        "already_booked": list(selectors.organisation_bookings_of_session(organisation, session)),
+        "import_form": ParticipantImportForm(),
+    }
+
+
+def _imported_participants(request, session, shown):
     """The participants' forms filled from a pasted or uploaded list, to check and book; the
-    list's errors, row by row, otherwise."""
+    list's errors, row by row, otherwise (in `shown`)."""
     form = ParticipantImportForm(request.POST, request.FILES)
     formset_class = participant_formset(session.capacity)
-    context["import_form"] = form
+    shown["import_form"] = form
     if form.is_valid():
         result = parse_participants(
             text=form.cleaned_data["text"],
@@ -223,9 +226,9 @@ def _imported_participants(request, session, context):
                 % {"count": len(result.rows)},
             )
             return formset_class(initial=result.rows), BookingOptionsForm(), 200
-        context["import_errors"] = result.errors
+        shown["import_errors"] = result.errors
     formset = formset_class(initial=[{"function": "employee"}])
-    context["seats_form"] = SeatsForm({"seats": 1}, capacity=session.capacity)
+    shown["seats_form"] = SeatsForm({"seats": 1}, capacity=session.capacity)
     return formset, BookingOptionsForm(), 400
 
 

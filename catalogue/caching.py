@@ -73,6 +73,8 @@ class CachedViewRestrictionsMixin:
             restrictions = super(CachedViewRestrictionsMixin, self).get_view_restrictions()
             return list(restrictions.values_list("page_id", flat=True))
 
+        if self.pk is None:  # a page not yet saved (a preview): nothing to share
+            return super().get_view_restrictions()
         restricted = cached(("view-restrictions", self.pk), restricted_pages, scope=PAGES)
         if not restricted:
             return PageViewRestriction.objects.none()

@@ -54,6 +54,8 @@ def _translation_urls(request, page: Page) -> dict:
             urls[translation.locale.language_code] = translation.get_url(request)
         return urls
 
+    if page.pk is None:  # the preview of a page not yet saved: nothing to share
+        return compute()
     site = Site.find_for_request(request)
     return cached(("translations", page.pk, site.pk if site else None), compute, scope=PAGES)
 
