@@ -224,19 +224,25 @@ def attendance_progress(session: Session) -> dict[int, int]:
 
 def trainers_for_training_page(*, translation_key) -> list[Trainer]:
     """Trainers who agreed to be shown and run an upcoming public session of the training."""
+    # The sessions first (by their training's key): joined in one query, PostgreSQL would
+    # rather read every session than the few assignments.
+    sessions = list(
+        Session.objects.filter(
+            training_key=translation_key,
+            is_private=False,
+            ends_at__gte=timezone.now(),
+            status__in=(SessionStatus.PLANNED, SessionStatus.OPEN),
+        ).values_list("pk", flat=True)
+    )
+    if not sessions:
+        return []
+    teaching = Assignment.objects.filter(
+        trainer=OuterRef("pk"), status=AssignmentStatus.ACCEPTED, session_id__in=sessions
+    )
     return list(
-        Trainer.objects.filter(
-            show_on_training_pages=True,
-            is_active=True,
-            assignments__status=AssignmentStatus.ACCEPTED,
-            assignments__session__training_key=translation_key,
-            assignments__session__is_private=False,
-            assignments__session__ends_at__gte=timezone.now(),
-            assignments__session__status__in=(SessionStatus.PLANNED, SessionStatus.OPEN),
-        )
+        Trainer.objects.filter(Exists(teaching), show_on_training_pages=True, is_active=True)
         .select_related("photo")
         .prefetch_related("photo__renditions")
-        .distinct()
         .order_by("name")
     )
 

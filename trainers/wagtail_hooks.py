@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
@@ -11,6 +12,7 @@ from wagtail.documents.views.bulk_actions import (
 )
 
 from bookings.log_actions import status_change_formatter
+from catalogue.caching import cached
 from trainers.admin_views import (
     URL_NAMESPACE,
     TrainerStaffViewSet,
@@ -132,8 +134,16 @@ def register_trainer_actions(actions):
 
 @hooks.register("register_training_page_sections")
 def training_page_trainers(page, request):
-    """Trainers who agreed to be shown and run an upcoming session of the training."""
-    trainers = trainers_for_training_page(translation_key=page.translation_key)
-    if not trainers:
-        return ""
-    return render_to_string("trainers/includes/training_trainers.html", {"trainers": trainers})
+    """Trainers who agreed to be shown and run an upcoming session of the training (cached
+    until the catalogue, a trainer or an assignment changes, and for a minute at most: the
+    sessions end with the clock)."""
+
+    def section() -> str:
+        trainers = trainers_for_training_page(translation_key=page.translation_key)
+        if not trainers:
+            return ""
+        return render_to_string("trainers/includes/training_trainers.html", {"trainers": trainers})
+
+    return cached(
+        ("training-trainers", str(page.translation_key), get_language()), section, per_minute=True
+    )

@@ -9,7 +9,7 @@ from wagtail.documents.models import Document
 from bookings.models import Attendance
 from catalogue.models.sessions import SessionStatus
 from trainers.factories import certify
-from trainers.models import AvailabilityRule, AvailabilityWindow, Certification
+from trainers.models import AssignmentStatus, AvailabilityRule, AvailabilityWindow, Certification
 from trainers.services import certification_save
 
 from .conftest import monday
@@ -351,3 +351,24 @@ def test_a_trainers_personal_data_download_holds_the_trainer_profile(client, own
     ]
     assert data["trainer"]["availability"]  # working times
     assert [a["status"] for a in data["trainer"]["assignments"]] == ["accepted"]
+
+
+def test_a_trainer_who_withdraws_from_the_training_pages_is_gone_on_the_next_visit(
+    client, session, trainer
+):
+    trainer.show_on_training_pages = True
+    trainer.save()
+    assignment = accepted_assignment(session, trainer)
+    assert "Anna Schmidt" in client.get(session.training.url).content.decode()
+    assert "Anna Schmidt" in client.get(session.training.url).content.decode()  # cached
+
+    trainer.show_on_training_pages = False
+    trainer.save()
+    assert "Anna Schmidt" not in client.get(session.training.url).content.decode()
+
+    trainer.show_on_training_pages = True
+    trainer.save()
+    assert "Anna Schmidt" in client.get(session.training.url).content.decode()
+    assignment.status = AssignmentStatus.WITHDRAWN  # staff take the trainer off the session
+    assignment.save()
+    assert "Anna Schmidt" not in client.get(session.training.url).content.decode()
