@@ -69,28 +69,44 @@ def site_chrome(request) -> dict:
 
     def compute() -> dict:
         site_settings = SiteSettings.for_request(request)
-
-        def link(page):
-            page = page.localized if page is not None else None
-            return {"title": page.title, "url": page.get_url(request)} if page else None
-
         locale = Locale.objects.filter(language_code=language).first()
+        explanations = (site_settings.easy_language_page_id, site_settings.sign_language_page_id)
+        legal = (
+            site_settings.imprint_page_id,
+            site_settings.privacy_page_id,
+            site_settings.accessibility_page_id,
+        )
+        pages = Page.objects.in_bulk([pk for pk in (*explanations, *legal) if pk])
+        # Each page in the active language where a live translation exists (as Page.localized
+        # decides), in one query for all of them.
+        localized = (
+            {
+                page.translation_key: page
+                for page in Page.objects.live().filter(
+                    locale=locale, translation_key__in=[p.translation_key for p in pages.values()]
+                )
+            }
+            if locale
+            else {}
+        )
+
+        def link(page_id):
+            page = pages.get(page_id)
+            if page is None:
+                return None
+            page = localized.get(page.translation_key, page)
+            return {"title": page.title, "url": page.get_url(request)}
+
         index = CatalogueIndexPage.objects.live().filter(locale=locale).first() if locale else None
         homes = {}
         if site is not None:
             for home in site.root_page.get_translations(inclusive=True).select_related("locale"):
                 homes[home.locale.language_code] = home.get_url(request)
-        explanations = (site_settings.easy_language_page, site_settings.sign_language_page)
-        legal = (
-            site_settings.imprint_page,
-            site_settings.privacy_page,
-            site_settings.accessibility_page,
-        )
         logo = site_settings.logo
         return {
             "catalogue_url": index.get_url(request) if index else None,
-            "explanations": [link(page) for page in explanations if page is not None and page.live],
-            "legal": [found for page in legal if (found := link(page))],
+            "explanations": [link(pk) for pk in explanations if pk in pages and pages[pk].live],
+            "legal": [found for pk in legal if (found := link(pk))],
             "contact_email": site_settings.contact_email,
             "contact_phone": site_settings.contact_phone,
             "logo": (
