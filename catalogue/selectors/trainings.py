@@ -83,15 +83,13 @@ def _catalogue_trainings(*, index: Page, filters: CatalogueFilters) -> list[List
     )
     upcoming = {
         key: (next_start, count)
-        for key, next_start, count in listed_upcoming_sessions(filters)
-        .order_by()
-        .values("training_key")
-        .annotate(
-            key=Cast("training_key", CharField()),
-            next_start=Epoch(Min("starts_at")),
-            count=Count("pk"),
+        for key, next_start, count in plain_rows(
+            listed_upcoming_sessions(filters)
+            .order_by()
+            .values(key=Cast("training_key", CharField()))
+            .annotate(next_start=Epoch(Min("starts_at")), count=Count("pk"))
+            .values_list("key", "next_start", "count")
         )
-        .values_list("key", "next_start", "count")
     }
     no_sessions = (None, 0)
     listed = [
