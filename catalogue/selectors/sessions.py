@@ -192,11 +192,18 @@ def _training_dates(training: Page, state: str | None, show_all: bool) -> Traini
 
 
 def public_session_for_training(*, training: Page, session_id: int) -> Session | None:
-    return (
-        with_occurrences(public_sessions())
+    """A public session of the training page being served (which Wagtail found live and not
+    restricted), as public_sessions() decides: its own training page, where that is another
+    language's, must be live and unrestricted too (the page tree's cached restrictions)."""
+    session = (
+        with_occurrences(Session.objects.filter(is_private=False))
         .filter(training_key=training.translation_key, pk=session_id)
         .first()
     )
+    if session is None or session.training_id == training.pk:
+        return session
+    own = session.training
+    return session if own.live and not own.get_view_restrictions().exists() else None
 
 
 def sessions_for_training_admin(*, training: Page, user) -> QuerySet[Session]:

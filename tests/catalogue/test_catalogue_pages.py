@@ -282,3 +282,21 @@ def test_sessions_of_a_training_behind_a_view_restriction_are_nowhere(
     assert member_client.get(f"/account/book/{session.pk}/").status_code == 200
     PageViewRestriction.objects.create(page=training.get_parent(), restriction_type="login")
     assert member_client.get(f"/account/book/{session.pk}/").status_code == 404
+
+
+def test_a_session_page_in_english_follows_its_german_training(client, site_tree):
+    german = make_training(site_tree.index, title="Vielfalt im Jobcenter")
+    english = german.copy_for_translation(site_tree.home_en.locale)
+    english.title, english.slug = "Diversity at the job centre", "diversity-at-the-job-centre"
+    english.save_revision().publish()
+    english.refresh_from_db()
+    session = make_session(german)
+    url = english.url + english.reverse_subpage("session", args=[session.pk])
+    assert client.get(url).status_code == 200
+
+    PageViewRestriction.objects.create(page=german, restriction_type="login")
+    assert client.get(url).status_code == 404
+    PageViewRestriction.objects.all().delete()
+    assert client.get(url).status_code == 200
+    german.unpublish()
+    assert client.get(url).status_code == 404
