@@ -9,6 +9,8 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from bookings.services.errors import BookingBusy
@@ -19,11 +21,19 @@ from catalogue.models import Session
 def session_locked(session_id: int) -> Iterator[Session]:
     """The session row, locked until the surrounding transaction ends."""
     with transaction.atomic():
+        sessions = Session.objects.select_for_update()
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:  # lasts until the transaction ends
-                cursor.execute("SET LOCAL lock_timeout = %s", [settings.BOOKING_LOCK_TIMEOUT])
+            # The wait for the lock is bounded from within the locking statement (no round trip
+            # of its own): the condition is evaluated before the row is locked, and the setting
+            # lasts until the transaction ends.
+            lock_timeout_set = RawSQL(
+                "set_config('lock_timeout', %s, true) IS NOT NULL",
+                [settings.BOOKING_LOCK_TIMEOUT],
+                output_field=BooleanField(),
+            )
+            sessions = sessions.filter(lock_timeout_set)
         try:
-            session = Session.objects.select_for_update().get(pk=session_id)
+            session = sessions.get(pk=session_id)
         except OperationalError as error:
             if getattr(error.__cause__, "sqlstate", None) == "55P03":  # lock_not_available
                 raise BookingBusy(
