@@ -39,6 +39,7 @@ from bookings.models import (
 )
 from catalogue.models import Occurrence, Session, TrainingPage
 from catalogue.models.sessions import SessionStatus
+from catalogue.selectors.sessions import is_public_training
 from catalogue.selectors.staff import sessions_for_staff, staff_scope
 
 
@@ -162,9 +163,7 @@ def session_for_booking(
             and InhouseRequest.objects.filter(session=session, organisation=organisation).exists()
         )
         return session if own else None
-    # As public_sessions() decides, with the page tree's cached view restrictions.
-    training = session.training
-    return session if training.live and not training.get_view_restrictions().exists() else None
+    return session if is_public_training(session.training) else None
 
 
 # --- organisation members and in-house requests ---------------------------------------------

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,19 +9,10 @@ class TrainersConfig(AppConfig):
     def ready(self):
         from bookings import outbox, retention
         from catalogue.changes import register_audience
-        from trainers import certificates, emails, notifications, selectors
+        from trainers import certificates, emails, notifications, selectors, signals
 
         certificates.register()
-        # Trainers and their assignments show on the training pages (cached with the catalogue).
-        for model in (self.get_model("Trainer"), self.get_model("Assignment")):
-            post_save.connect(_catalogue_changed, sender=model, dispatch_uid=f"{model}-saved")
-            post_delete.connect(_catalogue_changed, sender=model, dispatch_uid=f"{model}-deleted")
+        signals.connect()
         outbox.register(emails.KINDS, emails.write)
         register_audience(notifications.AssignedTrainers())
         retention.register_personal_data("trainer", selectors.personal_data_for_user)
-
-
-def _catalogue_changed(sender, **kwargs):
-    from catalogue.caching import catalogue_changed
-
-    catalogue_changed()

@@ -22,6 +22,7 @@ from bookings.models import Attendance, BookingStatus, Participant
 from catalogue.models import Occurrence, Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.schedule import BERLIN
+from catalogue.selectors.sessions import upcoming_public_sessions
 from catalogue.selectors.staff import sessions_for_staff, staff_scope
 from trainers.availability import MAX_WINDOW_LENGTH, Window, covered, overlaps
 from trainers.models import (
@@ -227,12 +228,7 @@ def trainers_for_training_page(*, translation_key) -> list[Trainer]:
     # The sessions first (by their training's key): joined in one query, PostgreSQL would
     # rather read every session than the few assignments.
     sessions = list(
-        Session.objects.filter(
-            training_key=translation_key,
-            is_private=False,
-            ends_at__gte=timezone.now(),
-            status__in=(SessionStatus.PLANNED, SessionStatus.OPEN),
-        ).values_list("pk", flat=True)
+        upcoming_public_sessions(translation_key=translation_key).values_list("pk", flat=True)
     )
     if not sessions:
         return []

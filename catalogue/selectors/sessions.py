@@ -85,6 +85,12 @@ def public_sessions() -> QuerySet[Session]:
     return Session.objects.filter(is_private=False, training__live=True).exclude(Exists(restricted))
 
 
+def is_public_training(training: Page) -> bool:
+    """Whether a training page's sessions are public, as public_sessions() decides, with the
+    page tree's cached view restrictions (no query for a page without any)."""
+    return training.live and not training.get_view_restrictions().exists()
+
+
 def listed_upcoming_sessions(filters: CatalogueFilters | None = None) -> QuerySet[Session]:
     sessions = public_sessions().filter(status__in=LISTED_STATUSES, starts_at__gte=timezone.now())
     if filters is None:
@@ -121,16 +127,19 @@ def with_occurrences(sessions: QuerySet[Session]) -> QuerySet[Session]:
     )
 
 
-def upcoming_sessions_for_training(*, training: Page) -> QuerySet[Session]:
+def upcoming_public_sessions(*, translation_key) -> QuerySet[Session]:
     """Current and upcoming public sessions of a training (in any of its languages)."""
+    return public_sessions().filter(
+        training_key=translation_key, status__in=LISTED_STATUSES, ends_at__gte=timezone.now()
+    )
+
+
+def upcoming_sessions_for_training(*, training: Page) -> QuerySet[Session]:
+    """upcoming_public_sessions, next first, with their dates."""
     return with_occurrences(
-        public_sessions()
-        .filter(
-            training_key=training.translation_key,
-            status__in=LISTED_STATUSES,
-            ends_at__gte=timezone.now(),
+        upcoming_public_sessions(translation_key=training.translation_key).order_by(
+            "starts_at", "pk"
         )
-        .order_by("starts_at", "pk")
     )
 
 
@@ -202,8 +211,7 @@ def public_session_for_training(*, training: Page, session_id: int) -> Session |
     )
     if session is None or session.training_id == training.pk:
         return session
-    own = session.training
-    return session if own.live and not own.get_view_restrictions().exists() else None
+    return session if is_public_training(session.training) else None
 
 
 def sessions_for_training_admin(*, training: Page, user) -> QuerySet[Session]:
