@@ -1,9 +1,9 @@
-"""Wiring only: catalogue content changed, so cached listings must go; a training published,
-unpublished or its topic renamed changes what the search finds; a page copied for translation
-is recorded as translated."""
+"""Wiring only: catalogue content changed, so cached listings must go (a view restriction too:
+it decides whose sessions are public); a training published, unpublished or its topic renamed
+changes what the search finds; a page copied for translation is recorded as translated."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     copy_for_translation_done,
     page_published,
@@ -49,7 +49,7 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_delete):
         signal.connect(_changed, sender=TrainingPage, dispatch_uid=f"catalogue-{id(signal)}")
     post_page_move.connect(_page_moved, dispatch_uid="catalogue-page-moved")
-    for model in (Topic, TargetGroup, Language):
+    for model in (Topic, TargetGroup, Language, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(
                 _changed, sender=model, dispatch_uid=f"catalogue-{model.__name__}-{id(signal)}"

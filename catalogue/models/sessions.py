@@ -109,7 +109,19 @@ class Session(models.Model):
         ordering = ["starts_at", "pk"]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
-        indexes = [models.Index(fields=["status", "is_private", "starts_at"])]
+        indexes = [
+            models.Index(fields=["status", "is_private", "starts_at"]),
+            # The listing's aggregate of announced public sessions, read from the index alone.
+            models.Index(
+                fields=["starts_at"],
+                include=["training_key", "training", "state", "capacity", "seats_taken"],
+                condition=models.Q(
+                    is_private=False,
+                    status__in=[SessionStatus.PLANNED, SessionStatus.OPEN],
+                ),
+                name="session_listed_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(online=True) | models.Q(venue__isnull=False),

@@ -91,10 +91,26 @@ def is_public_training(training: Page) -> bool:
     return training.live and not training.get_view_restrictions().exists()
 
 
-def listed_upcoming_sessions(filters: CatalogueFilters | None = None) -> QuerySet[Session]:
-    sessions = public_sessions().filter(status__in=LISTED_STATUSES, starts_at__gte=timezone.now())
-    if filters is None:
-        return sessions
+def restricted_page_paths() -> list[str]:
+    """The paths of the pages with view restrictions (few; usually none)."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def listed_upcoming_sessions(
+    filters: CatalogueFilters, *, restricted_paths: list[str]
+) -> QuerySet[Session]:
+    """The upcoming sessions the listing counts: those of public_sessions() announced, in the
+    filters. The caller gives the restricted pages' paths (restricted_page_paths()), and the
+    training's publication is checked on its page alone, so that PostgreSQL reads the sessions
+    from `session_listed_idx` and checks no restriction per session."""
+    sessions = Session.objects.filter(
+        is_private=False,
+        status__in=LISTED_STATUSES,
+        starts_at__gte=timezone.now(),
+        training_id__in=Page.objects.filter(live=True).values("pk"),
+    )
+    for path in restricted_paths:
+        sessions = sessions.exclude(training__path__startswith=path)
     if filters.state:
         sessions = sessions.filter(state=filters.state)
     if filters.date_from:

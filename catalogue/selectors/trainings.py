@@ -31,6 +31,7 @@ from catalogue.selectors.sessions import (
     listed_upcoming_sessions,
     plain_rows,
     public_sessions,
+    restricted_page_paths,
     with_occurrences,
 )
 
@@ -65,7 +66,10 @@ def _catalogue_trainings(*, index: Page, filters: CatalogueFilters) -> list[List
     Sessions carry their training's translation_key, which all its language versions share.
     Rows come back as plain integers and strings: this runs on every catalogue request.
     """
-    trainings = TrainingPage.objects.child_of(index).live().public()
+    restricted_paths = restricted_page_paths()
+    trainings = TrainingPage.objects.child_of(index).live()
+    for path in restricted_paths:  # as .public(), with the paths read once for both queries
+        trainings = trainings.exclude(path__startswith=path)
     if filters.topic:
         trainings = trainings.filter(topic=filters.topic)
     if filters.target_group:
@@ -84,10 +88,10 @@ def _catalogue_trainings(*, index: Page, filters: CatalogueFilters) -> list[List
     upcoming = {
         key: (next_start, count)
         for key, next_start, count in plain_rows(
-            listed_upcoming_sessions(filters)
+            listed_upcoming_sessions(filters, restricted_paths=restricted_paths)
             .order_by()
             .values(key=Cast("training_key", CharField()))
-            .annotate(next_start=Epoch(Min("starts_at")), count=Count("pk"))
+            .annotate(next_start=Epoch(Min("starts_at")), count=Count("*"))
             .values_list("key", "next_start", "count")
         )
     }

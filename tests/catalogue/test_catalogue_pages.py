@@ -284,6 +284,28 @@ def test_sessions_of_a_training_behind_a_view_restriction_are_nowhere(
     assert member_client.get(f"/account/book/{session.pk}/").status_code == 404
 
 
+def test_the_english_listing_counts_the_dates_of_the_german_training_only_while_it_is_public(
+    client, site_tree
+):
+    german = make_training(site_tree.index, title="Vielfalt im Jobcenter")
+    translate_training(german, "en", title="Diversity at the job centre", slug="diversity")
+    make_session(german)
+    make_session(german, first_date=date(2030, 4, 1))
+
+    def next_date_line():
+        page = client.get("/en/trainings/").content.decode()
+        assert "Diversity at the job centre" in page
+        return re.search(r'<p class="next-date">([^<]+)</p>', page).group(1)
+
+    assert "(2 dates in total)" in next_date_line()
+    restriction = PageViewRestriction.objects.create(page=german, restriction_type="login")
+    assert "No dates scheduled" in next_date_line()
+    restriction.delete()
+    assert "(2 dates in total)" in next_date_line()
+    german.unpublish()
+    assert "No dates scheduled" in next_date_line()
+
+
 def test_a_session_page_in_english_follows_its_german_training(client, site_tree):
     german = make_training(site_tree.index, title="Vielfalt im Jobcenter")
     english = german.copy_for_translation(site_tree.home_en.locale)
