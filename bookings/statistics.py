@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 
@@ -235,16 +235,20 @@ class FeedbackFigures:
         }
 
 
-# Session ids -> their FeedbackFigures; registered by EvaluationsConfig.ready(), since bookings
-# never imports evaluations.
-def _no_feedback(session_ids: list[int]) -> FeedbackFigures:
+# (The session ids, a query of sessions that holds them all) -> their FeedbackFigures. The
+# query lets the database select by the period instead of by a list of thousands of ids.
+# Registered by EvaluationsConfig.ready(), since bookings never imports evaluations.
+FeedbackSource = Callable[[list[int], QuerySet], FeedbackFigures]
+
+
+def _no_feedback(session_ids: list[int], among: QuerySet) -> FeedbackFigures:
     return FeedbackFigures()
 
 
-_feedback_source: Callable[[list[int]], FeedbackFigures] = _no_feedback
+_feedback_source: FeedbackSource = _no_feedback
 
 
-def register_feedback_source(source: Callable[[list[int]], FeedbackFigures] | None) -> None:
+def register_feedback_source(source: FeedbackSource | None) -> None:
     """None: no feedback again."""
     global _feedback_source
     _feedback_source = source or _no_feedback
@@ -289,9 +293,8 @@ def programme_figures(
     counted_participants = _counted_participants(filters, topic_id=topic_id)
     counts = {row["session"]: row for row in _participant_counts(counted_participants)}
     dates = _dates_of(filters, topic_id=topic_id)
-    trainer_names = trainer_directory().names_for_sessions(
-        Session.objects.filter(_held_in_period(filters, topic_id=topic_id)).values("pk")
-    )
+    in_period = Session.objects.filter(_held_in_period(filters, topic_id=topic_id)).values("pk")
+    trainer_names = trainer_directory().names_for_sessions(in_period)
     reached, hours = _reach_and_hours(filters, topic_id=topic_id)
     topic_slugs = {item.pk: item.slug for item in topics}
 
@@ -395,7 +398,7 @@ def programme_figures(
         },
         teaching_units=breakdown["units"],
         participant_hours=hours,
-        feedback=_feedback_source([row.session for row in held]),
+        feedback=_feedback_source([row.session for row in held], in_period),
         function_by_sector={
             sector_name: {name: breakdown[f"{sector_name}_{name}"] for name in FUNCTIONS}
             for sector_name in SECTORS

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -156,14 +156,16 @@ def session_results(session: Session) -> Results:
     return results_of_sessions([session.pk])
 
 
-def results_of_sessions(session_ids) -> Results:
-    """The results of these sessions' answers taken together."""
-    session_ids = list(session_ids)
-    answers = _answers_by_session(session_ids)
+def results_of_sessions(session_ids, *, among: QuerySet | None = None) -> Results:
+    """The results of these sessions' answers taken together. `among`: a query of sessions
+    that holds them all, read instead of a list of thousands of ids (the programme report)."""
+    session_ids = list(dict.fromkeys(session_ids))
+    answers = _answers_by_session(session_ids if among is None else among)
+    invited = _invited_by_session(session_ids if among is None else among)
     values = [value for session in session_ids for value in answers.get(session, [])]
     return _results(
         values,
-        invited=sum(_invited_by_session(session_ids).values()),
+        invited=sum(invited.get(session, 0) for session in session_ids),
         questions=_Questions(questionnaire for questionnaire, _values in values),
     )
 
@@ -214,9 +216,9 @@ def results_per_session(session_ids) -> SessionsResults:
     return SessionsResults(each=each, together=together)
 
 
-def programme_feedback(session_ids: list[int]) -> FeedbackFigures:
+def programme_feedback(session_ids: list[int], among: QuerySet) -> FeedbackFigures:
     """For the programme report (bookings.statistics): the feedback on these trainings held."""
-    found = results_of_sessions(session_ids)
+    found = results_of_sessions(session_ids, among=among)
     overall = next((item.mean for item in found.items if item.key == OVERALL_KEY), None)
     return FeedbackFigures(
         invited=found.invited,

@@ -245,6 +245,12 @@ def test_the_programme_report_gains_response_rate_and_overall_satisfaction(two_t
     }
     assert berlin.feedback.overall_satisfaction == 4.33
     assert (hamburg.feedback.answers, hamburg.feedback.overall_satisfaction) == (2, None)
+    # A sector's report counts the feedback on the trainings held for it alone (the bookers
+    # here are job centres): the administration's is all of it, the companies' none.
+    assert programme_figures(**dates, sector="administration").feedback == everything.feedback
+    companies = programme_figures(**dates, sector="companies")
+    assert (companies.trainings_held, companies.feedback.invited) == (0, 0)
+    assert companies.feedback.answers == 0
     html = page.content.decode()
     assert "Rückmeldungen der Teilnehmenden" in html and "3,62 / 5" in html
     assert json.loads(output.getvalue())["feedback"]["response_rate"] == 0.8
