@@ -1,10 +1,12 @@
 """Cached reads, invalidated by a version token per scope.
 
-Keys carry the scope's version token, which `catalogue_changed()` (sessions, seats, trainings,
-taxonomy) or `pages_changed()` (any page published, unpublished, moved or deleted, view
-restrictions, sites, site settings) replaces, so a change is seen at once by every process
-sharing the cache (Redis in production); and a minute bucket where reads depend on the clock,
-so a process with a local cache sees a change within a minute at the latest.
+Keys carry the scope's version token, which `catalogue_changed()` (sessions, trainings,
+taxonomy, view restrictions) or `pages_changed()` (any page published, unpublished, moved or
+deleted, view restrictions, sites, site settings) replaces, so a change is seen at once by every
+process sharing the cache (Redis in production); and a minute bucket where reads depend on the
+clock, so a process with a local cache sees a change within a minute at the latest. Reads that
+show or filter by free places also carry the SEATS token, which every booking replaces
+(`seats_changed()`): a booking leaves the rest of the catalogue cached.
 """
 
 import hashlib
@@ -18,6 +20,7 @@ from django.db import transaction
 
 CATALOGUE = "catalogue"
 PAGES = "pages"
+SEATS = "seats"
 TIMEOUT = 300
 T = TypeVar("T")
 
@@ -33,10 +36,19 @@ def version(scope: str = CATALOGUE) -> str:
 
 
 def cached(
-    parts: tuple, compute: Callable[[], T], *, per_minute: bool = False, scope: str = CATALOGUE
+    parts: tuple,
+    compute: Callable[[], T],
+    *,
+    per_minute: bool = False,
+    scope: str = CATALOGUE,
+    with_seats: bool = False,
 ) -> T:
+    """`with_seats`: the value shows or filters by free places, so a booking replaces it."""
     minute = int(time.time() // 60) if per_minute else 0
-    key = f"{scope}:" + hashlib.sha256(repr((version(scope), minute, *parts)).encode()).hexdigest()
+    seats = version(SEATS) if with_seats else None
+    key = f"{scope}:" + hashlib.sha256(
+        repr((version(scope), seats, minute, *parts)).encode()
+    ).hexdigest()
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -55,6 +67,11 @@ def _forget(scope: str) -> None:
 def catalogue_changed() -> None:
     """Forget every cached catalogue read."""
     _forget(CATALOGUE)
+
+
+def seats_changed() -> None:
+    """Forget the cached reads that show or filter by free places."""
+    _forget(SEATS)
 
 
 def pages_changed() -> None:

@@ -47,6 +47,7 @@ def catalogue_listing(request, index):
                 ("listing-html", index.pk, get_language(), context["filter_query"], number, sector),
                 lambda: _render_results(request, page_obj, context["filter_query"], sector),
                 per_minute=True,
+                with_seats=filters.free_only,
             )
     else:
         status = 400

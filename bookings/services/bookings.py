@@ -47,7 +47,7 @@ from bookings.services.seats import (
     seats_taken_and_lapsed_holds,
     sync_seats,
 )
-from catalogue.caching import catalogue_changed
+from catalogue.caching import seats_changed
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
 from catalogue.selectors.staff import staff_scope
@@ -204,7 +204,7 @@ def _booking_insert(
         if taken != locked.seats_taken:
             locked.seats_taken = taken
             Session.objects.filter(pk=locked.pk).update(seats_taken=taken)
-            catalogue_changed()
+            seats_changed()
     return booking
 
 

@@ -16,7 +16,7 @@ from bookings.notifications import notify_status
 from bookings.services.errors import BookingBusy
 from bookings.services.history import log_status
 from bookings.services.locking import session_locked
-from catalogue.caching import catalogue_changed
+from catalogue.caching import seats_changed
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
 
@@ -56,7 +56,7 @@ def sync_seats(session: Session) -> None:
     """Write the seat count the catalogue shows (under the lock)."""
     session.seats_taken = seats_taken(session)
     Session.objects.filter(pk=session.pk).update(seats_taken=session.seats_taken)
-    catalogue_changed()
+    seats_changed()
 
 
 def promote_waitlist(session: Session, by) -> None:

@@ -180,13 +180,14 @@ NEXT_DATES = 8
 
 
 def training_dates(*, training: Page, state: str | None, show_all: bool) -> TrainingDates:
-    """Cached until the catalogue changes (seats included), and for a minute at most; an
-    unknown state network (anything in the query string) is not a key of its own."""
+    """Cached until the catalogue or the seats change, and for a minute at most; an unknown
+    state network (anything in the query string) is not a key of its own."""
     known = state if state in StateNetwork.values else None
     dates = cached(
         ("training-dates", str(training.translation_key), known, show_all),
         lambda: _training_dates(training, known, show_all),
         per_minute=True,
+        with_seats=True,
     )
     return replace(dates, state_unknown=bool(state) and known is None)
 

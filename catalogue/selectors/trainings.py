@@ -47,14 +47,15 @@ class ListedTraining(NamedTuple):
 def catalogue_trainings(*, index: Page, filters: CatalogueFilters) -> list[ListedTraining]:
     """The trainings of one catalogue (one language), filtered and in listing order.
 
-    Cached until the catalogue changes and for one minute at most (sessions start as time
-    passes; other web processes learn of a change through a shared cache, else within that
-    minute).
+    Cached until the catalogue changes (and the seats, where only trainings with free places
+    are asked for) and for one minute at most (sessions start as time passes; other web
+    processes learn of a change through a shared cache, else within that minute).
     """
     return cached(
         ("listing", index.pk, get_language(), filters.cache_key()),
         lambda: _catalogue_trainings(index=index, filters=filters),
         per_minute=True,
+        with_seats=filters.free_only,
     )
 
 
@@ -219,7 +220,8 @@ def training_links(*, translation_keys: QuerySet, language_code: str) -> dict[st
 
 def next_public_sessions(*, limit: int) -> list[tuple[Session, TrainingPage]]:
     """The next open public sessions, each with its training in the active language (cached
-    until the catalogue changes, and for a minute at most: the next ones move with the clock)."""
+    until the catalogue or the seats change, and for a minute at most: the next ones move with
+    the clock)."""
     language = get_language()
 
     def compute() -> list[tuple[Session, TrainingPage]]:
@@ -236,4 +238,6 @@ def next_public_sessions(*, limit: int) -> list[tuple[Session, TrainingPage]]:
         )
         return [(session, pages[str(session.training.translation_key)]) for session in sessions]
 
-    return cached(("next-public-sessions", limit, language), compute, per_minute=True)
+    return cached(
+        ("next-public-sessions", limit, language), compute, per_minute=True, with_seats=True
+    )

@@ -2,7 +2,10 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -19,6 +22,7 @@ from catalogue.factories import (
 )
 from catalogue.models import Session
 from catalogue.models.sessions import SessionStatus
+from tests.bookings.test_booking_pages import participant_post
 
 pytestmark = pytest.mark.django_db
 
@@ -244,6 +248,33 @@ def test_listing_shows_changes_at_once_despite_caching(client, catalogue, site_t
 
     session_cancel(session=new.sessions.get(), by=None)
     assert titles(client.get("/schulungen/?state=HH")) == []
+
+
+def test_a_booking_shows_at_once_where_free_places_count_and_leaves_the_rest_cached(
+    client, catalogue, member_client
+):
+    training = catalogue["beratung"]
+    (session,) = training.sessions.all()
+    Session.objects.filter(pk=session.pk).update(capacity=1)
+    cache.clear()
+    assert titles(client.get("/schulungen/?free=on")) == [training.title]
+    assert "1 freier Platz" in client.get(training.url).content.decode()
+    assert "1 freier Platz" in client.get("/").content.decode()
+    client.get("/schulungen/")
+    with CaptureQueriesContext(connection) as cached_listing:
+        client.get("/schulungen/")
+
+    booked = member_client.post(f"/account/book/{session.pk}/", participant_post(["Anna Weber"]))
+
+    assert booked.status_code == 302
+    assert titles(client.get("/schulungen/?free=on")) == []
+    assert "ausgebucht" in client.get(training.url).content.decode()
+    assert "ausgebucht" in client.get("/").content.decode()
+    # The listing without the filter shows no seats: it is still served from the cache.
+    with CaptureQueriesContext(connection) as after_booking:
+        listing = client.get("/schulungen/")
+    assert titles(listing)[0] == training.title
+    assert len(after_booking) == len(cached_listing)
 
 
 @pytest.fixture
