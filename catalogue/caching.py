@@ -46,9 +46,10 @@ def cached(
     """`with_seats`: the value shows or filters by free places, so a booking replaces it."""
     minute = int(time.time() // 60) if per_minute else 0
     seats = version(SEATS) if with_seats else None
-    key = f"{scope}:" + hashlib.sha256(
-        repr((version(scope), seats, minute, *parts)).encode()
-    ).hexdigest()
+    key = (
+        f"{scope}:"
+        + hashlib.sha256(repr((version(scope), seats, minute, *parts)).encode()).hexdigest()
+    )
     value = cache.get(key)
     if value is None:
         value = compute()
