@@ -115,19 +115,28 @@ def trainings_for_listing(listed: list[ListedTraining]) -> list[TrainingPage]:
     """The pages of one listing page, in its order, with `next_start` and `upcoming_count`."""
     pages = (
         TrainingPage.objects.filter(pk__in=[item.pk for item in listed])
-        .select_related("topic", "image")
+        .select_related("topic", "image", "locale")
         .prefetch_related("image__renditions")
         .defer_streamfields()
         .in_bulk()
     )
-    # The facts (prices, length) of every page from the default language's, in one query.
-    sources = {
-        page.translation_key: page
-        for page in TrainingPage.objects.filter(
-            translation_key__in=[page.translation_key for page in pages.values()],
-            locale__language_code=settings.LANGUAGE_CODE,
-        ).defer_streamfields()
-    }
+    # The facts (prices, length) of every page from the default language's, in one query
+    # where they are translations (the default language's listing has them already).
+    translated = [
+        page.translation_key
+        for page in pages.values()
+        if page.locale.language_code != settings.LANGUAGE_CODE
+    ]
+    sources = (
+        {
+            page.translation_key: page
+            for page in TrainingPage.objects.filter(
+                translation_key__in=translated, locale__language_code=settings.LANGUAGE_CODE
+            ).defer_streamfields()
+        }
+        if translated
+        else {}
+    )
     result = []
     for item in listed:
         page = pages[item.pk]

@@ -54,6 +54,8 @@ def test_the_english_page_shows_and_charges_the_german_facts(client, priced):
     page = client.get(english.url).content.decode()
     assert "240.00 €" in page or "240,00 €" in page
     assert "9.00 €" not in page and "99 UE" not in page
+    listing = client.get("/en/trainings/").content.decode()
+    assert "240.00 €" in listing and "9.00 €" not in listing and "99 UE" not in listing
     company = MembershipFactory(organisation=OrganisationFactory(type="sme")).organisation
     assert price_per_seat(session=session, organisation=company) == Decimal("240.00")
 
