@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, IntegerField, Q, QuerySet, Sum
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -156,16 +158,14 @@ def session_results(session: Session) -> Results:
     return results_of_sessions([session.pk])
 
 
-def results_of_sessions(session_ids, *, among: QuerySet | None = None) -> Results:
-    """The results of these sessions' answers taken together. `among`: a query of sessions
-    that holds them all, read instead of a list of thousands of ids (the programme report)."""
-    session_ids = list(dict.fromkeys(session_ids))
-    answers = _answers_by_session(session_ids if among is None else among)
-    invited = _invited_by_session(session_ids if among is None else among)
+def results_of_sessions(session_ids) -> Results:
+    """The results of these sessions' answers taken together."""
+    session_ids = list(session_ids)
+    answers = _answers_by_session(session_ids)
     values = [value for session in session_ids for value in answers.get(session, [])]
     return _results(
         values,
-        invited=sum(invited.get(session, 0) for session in session_ids),
+        invited=sum(_invited_by_session(session_ids).values()),
         questions=_Questions(questionnaire for questionnaire, _values in values),
     )
 
@@ -217,14 +217,44 @@ def results_per_session(session_ids) -> SessionsResults:
 
 
 def programme_feedback(session_ids: list[int], among: QuerySet) -> FeedbackFigures:
-    """For the programme report (bookings.statistics): the feedback on these trainings held."""
-    found = results_of_sessions(session_ids, among=among)
-    overall = next((item.mean for item in found.items if item.key == OVERALL_KEY), None)
+    """For the programme report (bookings.statistics): the feedback on these trainings held.
+
+    As results_of_sessions decides (the overall rating's mean from THRESHOLD answers on), but
+    counted per session in the database: a national year has tens of thousands of answers,
+    and the report needs only their number and the overall rating's sum."""
+    overall = Q(
+        questionnaire__in=QuestionnaireItem.objects.filter(
+            key=OVERALL_KEY, kind=ItemKind.RATING
+        ).values("questionnaire"),
+        values__has_key=OVERALL_KEY,
+    )
+    rating = KT(f"values__{OVERALL_KEY}")
+    per_session = (
+        Answer.objects.filter(session__in=among)
+        .order_by()
+        .values("session")
+        .annotate(
+            answers=Count("pk"),
+            rated=Count(rating, filter=overall),
+            rating_sum=Sum(Cast(rating, IntegerField()), filter=overall),
+        )
+        .values_list("session", "answers", "rated", "rating_sum")
+    )
+    held = set(session_ids)
+    answers = rated = rating_sum = 0
+    for session, session_answers, session_rated, session_sum in per_session:
+        if session in held:
+            answers += session_answers
+            rated += session_rated
+            rating_sum += session_sum or 0
+    invited = sum(count for session, count in _invited_by_session(among).items() if session in held)
     return FeedbackFigures(
-        invited=found.invited,
-        answers=found.answers,
-        response_rate=found.response_rate,
-        overall_satisfaction=overall,
+        invited=invited,
+        answers=answers,
+        response_rate=round(answers / invited, 3) if invited else None,
+        overall_satisfaction=(
+            round(rating_sum / rated, 2) if rated and answers >= THRESHOLD else None
+        ),
     )
 
 
