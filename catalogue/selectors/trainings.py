@@ -1,6 +1,7 @@
 """Reads of training pages: the catalogue listing with its filters and search, and a training's
 title and address in a language."""
 
+import math
 from datetime import datetime
 from typing import NamedTuple
 
@@ -35,13 +36,10 @@ from catalogue.selectors.sessions import (
     with_occurrences,
 )
 
-
-class ListedTraining(NamedTuple):
-    """A training's place in a listing: enough to sort, count and paginate."""
-
-    pk: int
-    next_start: int | None  # epoch seconds; a datetime only for the trainings shown
-    upcoming_count: int
+# A training's place in a listing, enough to sort, count and paginate: (page id, its next
+# upcoming start in epoch seconds or None, the number of its upcoming sessions). Plain tuples:
+# a listing holds a thousand of them, pickled into the cache and out again on every request.
+ListedTraining = tuple[int, int | None, int]
 
 
 def catalogue_trainings(*, index: Page, filters: CatalogueFilters) -> list[ListedTraining]:
@@ -83,8 +81,8 @@ def _catalogue_trainings(*, index: Page, filters: CatalogueFilters) -> list[List
         trainings = _search(trainings, filters.query)
     else:
         trainings = trainings.order_by("title")
-    candidates = trainings.annotate(key=Cast("translation_key", CharField())).values_list(
-        "pk", "key"
+    candidates = plain_rows(
+        trainings.annotate(key=Cast("translation_key", CharField())).values_list("pk", "key")
     )
     upcoming = {
         key: (next_start, count)
@@ -96,25 +94,24 @@ def _catalogue_trainings(*, index: Page, filters: CatalogueFilters) -> list[List
             .values_list("key", "next_start", "count")
         )
     }
-    no_sessions = (None, 0)
-    listed = [
-        ListedTraining(pk, *upcoming.get(key, no_sessions))
-        for pk, key in candidates
-        if not filters.filters_sessions or key in upcoming
-    ]
-    if not filters.query:  # by next date; a search keeps its ranking
+    if filters.filters_sessions:  # only trainings with a matching session
+        listed = [(pk, *upcoming[key]) for pk, key in candidates if key in upcoming]
+    else:
+        no_sessions = (None, 0)
+        listed = [(pk, *upcoming.get(key, no_sessions)) for pk, key in candidates]
+    if not filters.query:  # by next date, those without one last; a search keeps its ranking
         listed.sort(key=_by_next_date)
     return listed
 
 
-def _by_next_date(item: ListedTraining) -> tuple[bool, int]:
-    return (item.next_start is None, item.next_start or 0)
+def _by_next_date(item: ListedTraining) -> float:
+    return item[1] if item[1] is not None else math.inf
 
 
 def trainings_for_listing(listed: list[ListedTraining]) -> list[TrainingPage]:
     """The pages of one listing page, in its order, with `next_start` and `upcoming_count`."""
     pages = (
-        TrainingPage.objects.filter(pk__in=[item.pk for item in listed])
+        TrainingPage.objects.filter(pk__in=[pk for pk, _next_start, _count in listed])
         .select_related("topic", "image", "locale")
         .prefetch_related("image__renditions")
         .defer_streamfields()
@@ -138,13 +135,11 @@ def trainings_for_listing(listed: list[ListedTraining]) -> list[TrainingPage]:
         else {}
     )
     result = []
-    for item in listed:
-        page = pages[item.pk]
+    for pk, next_start, upcoming_count in listed:
+        page = pages[pk]
         page.facts = sources.get(page.translation_key, page)
-        page.next_start = (
-            datetime.fromtimestamp(item.next_start, BERLIN) if item.next_start else None
-        )
-        page.upcoming_count = item.upcoming_count
+        page.next_start = datetime.fromtimestamp(next_start, BERLIN) if next_start else None
+        page.upcoming_count = upcoming_count
         result.append(page)
     return result
 
