@@ -76,13 +76,32 @@ def plain_rows(queryset: QuerySet) -> list[tuple]:
         return cursor.fetchall()
 
 
-def public_sessions() -> QuerySet[Session]:
+def public_sessions(*, restricted_paths: list[str] | None = None) -> QuerySet[Session]:
     """Sessions anyone may see and book: not an organisation's private in-house session, and of
-    a training that is published and not behind a view restriction (on the page or above it)."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("training__path"), 1, Length("page__path"))
+    a training that is published and not behind a view restriction (on the page or above it).
+
+    `restricted_paths`: the restricted pages' paths, where the caller has read them
+    (restricted_page_paths()); then no restriction is looked up per session and the training's
+    publication is checked on its page alone, so that the listing's aggregate reads the
+    sessions from `session_listed_idx`."""
+    if restricted_paths is None:
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("training__path"), 1, Length("page__path"))
+        )
+        return Session.objects.filter(is_private=False, training__live=True).exclude(
+            Exists(restricted)
+        )
+    sessions = Session.objects.filter(
+        is_private=False, training_id__in=Page.objects.filter(live=True).values("pk")
     )
-    return Session.objects.filter(is_private=False, training__live=True).exclude(Exists(restricted))
+    for path in restricted_paths:
+        sessions = sessions.exclude(training__path__startswith=path)
+    return sessions
+
+
+def restricted_page_paths() -> list[str]:
+    """The paths of the pages with view restrictions (few; usually none)."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def is_public_training(training: Page) -> bool:
@@ -91,26 +110,13 @@ def is_public_training(training: Page) -> bool:
     return training.live and not training.get_view_restrictions().exists()
 
 
-def restricted_page_paths() -> list[str]:
-    """The paths of the pages with view restrictions (few; usually none)."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-
 def listed_upcoming_sessions(
     filters: CatalogueFilters, *, restricted_paths: list[str]
 ) -> QuerySet[Session]:
-    """The upcoming sessions the listing counts: those of public_sessions() announced, in the
-    filters. The caller gives the restricted pages' paths (restricted_page_paths()), and the
-    training's publication is checked on its page alone, so that PostgreSQL reads the sessions
-    from `session_listed_idx` and checks no restriction per session."""
-    sessions = Session.objects.filter(
-        is_private=False,
-        status__in=LISTED_STATUSES,
-        starts_at__gte=timezone.now(),
-        training_id__in=Page.objects.filter(live=True).values("pk"),
+    """The announced upcoming public sessions in the listing's filters."""
+    sessions = public_sessions(restricted_paths=restricted_paths).filter(
+        status__in=LISTED_STATUSES, starts_at__gte=timezone.now()
     )
-    for path in restricted_paths:
-        sessions = sessions.exclude(training__path__startswith=path)
     if filters.state:
         sessions = sessions.filter(state=filters.state)
     if filters.date_from:

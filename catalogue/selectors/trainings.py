@@ -60,8 +60,9 @@ def catalogue_trainings(*, index: Page, filters: CatalogueFilters) -> list[Liste
 def _catalogue_trainings(*, index: Page, filters: CatalogueFilters) -> list[ListedTraining]:
     """The uncached listing.
 
-    Two light queries instead of a subquery per training: the trainings that pass the
-    training filters, and one aggregate of the matching upcoming sessions per training.
+    Two light queries instead of a subquery per training, after the restricted pages' paths:
+    the trainings that pass the training filters, and one aggregate of the matching upcoming
+    sessions per training.
     Sessions carry their training's translation_key, which all its language versions share.
     Rows come back as plain integers and strings: this runs on every catalogue request.
     """
